@@ -1,0 +1,160 @@
+"""Entry points: :func:`parse`, :func:`parse_file`, :func:`iter_records`.
+
+Orchestration only: decode and normalise the input, pick the format, run its parser,
+collect diagnostics. No parsing happens here.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from pqparse.errors import ParseError, UnknownFormatError
+from pqparse.formats import FORMATS, Format, best_format
+from pqparse.models import Document, WrittenQuestion
+from pqparse.report import Report
+from pqparse.text.decode import prepare_text
+
+__all__ = ["MAX_INPUT_SIZE", "iter_records", "parse", "parse_file"]
+
+#: ``parse`` refuses inputs larger than this many characters/bytes (streaming has no limit).
+MAX_INPUT_SIZE = 200 * 1024 * 1024
+
+UNKNOWN_FORMAT = "unknown"
+
+
+def _format_named(name: str) -> Format:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise UnknownFormatError(
+            f"no format named {name!r} (supported: {', '.join(FORMATS)})", code="PQ101"
+        ) from None
+
+
+def parse(
+    source: str | bytes,
+    *,
+    format: str | None = None,
+    strict: bool = False,
+    url: str | None = None,
+    max_size: int = MAX_INPUT_SIZE,
+) -> Document:
+    """Parse one document (page text, HTML, JSON or XML) into a :class:`Document`.
+
+    Lenient (default): always returns, with diagnostics for what could not be read.
+    Strict: raises :class:`ParseError` at the first error.
+    """
+    if not isinstance(source, str | bytes):
+        raise TypeError(f"parse() needs str or bytes, not {type(source).__name__}")
+    fmt = _format_named(format) if format is not None else None
+    report = Report(strict=strict)
+    if len(source) > max_size:
+        report.add(
+            "PQ500", f"input of {len(source):,} exceeds max_size={max_size:,}; use iter_records"
+        )
+        return Document(
+            format=fmt.name if fmt else UNKNOWN_FORMAT,
+            diagnostics=tuple(report.diagnostics),
+            url=url,
+        )
+    text, notes = prepare_text(source)
+    report.text = text
+    for note in notes:
+        report.add("PQ400", note)
+    if fmt is None:
+        name, _score = best_format(text)
+        if name is None:
+            report.add(
+                "PQ101", f"the input matches no known format (supported: {', '.join(FORMATS)})"
+            )
+            return Document(
+                format=UNKNOWN_FORMAT, diagnostics=tuple(report.diagnostics), text=text, url=url
+            )
+        fmt = FORMATS[name]
+    return _run(fmt, text, report, url)
+
+
+def _run(fmt: Format, text: str, report: Report, url: str | None) -> Document:
+    try:
+        parsed = fmt.parse(text, report)
+    except ParseError:
+        raise
+    except Exception as exc:  # a parser bug must not take the caller down
+        report.add(
+            "PQ199", f"internal parser error ({type(exc).__name__}: {exc}); please report it"
+        )
+        return Document(format=fmt.name, diagnostics=tuple(report.diagnostics), text=text, url=url)
+    if not parsed.records and not any(d.level == "error" for d in report.diagnostics):
+        report.add("PQ100", f"no {fmt.name} records found")
+    return Document(
+        format=fmt.name,
+        records=parsed.records,
+        diagnostics=tuple(report.diagnostics),
+        text=parsed.text,
+        url=url,
+    )
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    strict: bool = False,
+) -> Document:
+    """Read and parse one file (bytes are decoded as :func:`parse` describes)."""
+    data = Path(path).read_bytes()
+    return parse(data, format=format, strict=strict, url=None)
+
+
+def _paths(pattern: str | os.PathLike[str]) -> list[Path]:
+    path = Path(pattern)
+    if path.is_dir():
+        return sorted(
+            p for p in path.rglob("*") if p.is_file() and not p.name.endswith(".expected.json")
+        )
+    if path.exists():
+        return [path]
+    return sorted(Path(p) for p in glob.glob(str(pattern), recursive=True) if Path(p).is_file())
+
+
+def iter_records(
+    path_or_file: str | os.PathLike[str] | IO[bytes] | Iterable[str | os.PathLike[str]],
+    *,
+    format: str | None = None,
+) -> Iterator[WrittenQuestion]:
+    """Stream records from a file, an open binary file, a directory or a glob.
+
+    Structured formats (API JSON / JSON Lines, XML) are read incrementally in constant
+    memory; page formats are parsed one file at a time.
+    """
+    if hasattr(path_or_file, "read"):
+        yield from _stream(path_or_file, format)  # type: ignore[arg-type]
+        return
+    if isinstance(path_or_file, str | os.PathLike):
+        paths = _paths(path_or_file)
+    else:
+        paths = [Path(p) for p in path_or_file]
+    for path in paths:
+        with open(path, "rb") as handle:
+            yield from _stream(handle, format)
+
+
+_SNIFF = 64 * 1024
+
+
+def _stream(handle: IO[bytes], format_name: str | None) -> Iterator[WrittenQuestion]:
+    head = handle.read(_SNIFF)
+    fmt = _format_named(format_name) if format_name else None
+    if fmt is None:
+        name, _ = best_format(prepare_text(head)[0])
+        fmt = FORMATS[name] if name else None
+    if fmt is not None and fmt.stream is not None:
+        handle.seek(0)
+        yield from fmt.stream(handle, Report())
+        return
+    data = head + handle.read()
+    yield from parse(data, format=fmt.name if fmt else None).records

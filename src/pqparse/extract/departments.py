@@ -1,0 +1,209 @@
+"""Who a question is addressed to, and the department that answers for that office.
+
+``ADDRESSEE_TO_DEPARTMENT`` is plain data: the real office titles used after "To ask the",
+past and present, mapped to the answering body as the government names it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from pqparse.models import House
+
+__all__ = [
+    "ADDRESSEE_TO_DEPARTMENT",
+    "Addressee",
+    "department_for_office",
+    "find_addressee",
+    "house_from_question",
+]
+
+ADDRESSEE_TO_DEPARTMENT: dict[str, str] = {
+    "Secretary of State for the Home Department": "Home Office",
+    "Secretary of State for Foreign, Commonwealth and Development Affairs": (
+        "Foreign, Commonwealth and Development Office"
+    ),
+    "Secretary of State for Foreign and Commonwealth Affairs": "Foreign and Commonwealth Office",
+    "Minister of State, Foreign, Commonwealth and Development Office": (
+        "Foreign, Commonwealth and Development Office"
+    ),
+    "Secretary of State for Health and Social Care": "Department of Health and Social Care",
+    "Secretary of State for Health": "Department of Health",
+    "Secretary of State for Business and Trade": "Department for Business and Trade",
+    "Secretary of State for Business, Energy and Industrial Strategy": (
+        "Department for Business, Energy and Industrial Strategy"
+    ),
+    "Secretary of State for Business, Innovation and Skills": (
+        "Department for Business, Innovation and Skills"
+    ),
+    "Secretary of State for Business, Enterprise and Regulatory Reform": (
+        "Department for Business, Enterprise and Regulatory Reform"
+    ),
+    "Secretary of State for Trade and Industry": "Department of Trade and Industry",
+    "Secretary of State for International Trade": "Department for International Trade",
+    "President of the Board of Trade": "Department for International Trade",
+    "Secretary of State for Exiting the European Union": (
+        "Department for Exiting the European Union"
+    ),
+    "Secretary of State for Energy Security and Net Zero": (
+        "Department for Energy Security and Net Zero"
+    ),
+    "Secretary of State for Energy and Climate Change": "Department of Energy and Climate Change",
+    "Secretary of State for Science, Innovation and Technology": (
+        "Department for Science, Innovation and Technology"
+    ),
+    "Secretary of State for Digital, Culture, Media and Sport": (
+        "Department for Digital, Culture, Media and Sport"
+    ),
+    "Secretary of State for Culture, Media and Sport": "Department for Culture, Media and Sport",
+    "Secretary of State for Culture, Olympics, Media and Sport": (
+        "Department for Culture, Media and Sport"
+    ),
+    "Secretary of State for Education": "Department for Education",
+    "Secretary of State for Children, Schools and Families": (
+        "Department for Children, Schools and Families"
+    ),
+    "Secretary of State for Innovation, Universities and Skills": (
+        "Department for Innovation, Universities and Skills"
+    ),
+    "Secretary of State for Work and Pensions": "Department for Work and Pensions",
+    "Secretary of State for Transport": "Department for Transport",
+    "Secretary of State for Defence": "Ministry of Defence",
+    "Secretary of State for Justice": "Ministry of Justice",
+    "Secretary of State for Constitutional Affairs": "Department for Constitutional Affairs",
+    "Secretary of State for Environment, Food and Rural Affairs": (
+        "Department for Environment, Food and Rural Affairs"
+    ),
+    "Secretary of State for Housing, Communities and Local Government": (
+        "Ministry of Housing, Communities and Local Government"
+    ),
+    "Secretary of State for Levelling Up, Housing and Communities": (
+        "Department for Levelling Up, Housing and Communities"
+    ),
+    "Secretary of State for Communities and Local Government": (
+        "Department for Communities and Local Government"
+    ),
+    "Secretary of State for International Development": "Department for International Development",
+    "Secretary of State for Northern Ireland": "Northern Ireland Office",
+    "Secretary of State for Scotland": "Scotland Office",
+    "Secretary of State for Wales": "Wales Office",
+    "Secretary of State for Women and Equalities": "Women and Equalities",
+    "Minister for Women and Equalities": "Women and Equalities",
+    "Minister for Women": "Women and Equalities",
+    "Minister for Equalities": "Women and Equalities",
+    "Chancellor of the Exchequer": "HM Treasury",
+    "Mr Chancellor of the Exchequer": "HM Treasury",
+    "Chief Secretary to the Treasury": "HM Treasury",
+    "Financial Secretary to the Treasury": "HM Treasury",
+    "Economic Secretary to the Treasury": "HM Treasury",
+    "Exchequer Secretary to the Treasury": "HM Treasury",
+    "Paymaster General": "Cabinet Office",
+    "Chancellor of the Duchy of Lancaster": "Cabinet Office",
+    "Minister for the Cabinet Office": "Cabinet Office",
+    "Minister without Portfolio": "Cabinet Office",
+    "Prime Minister": "Prime Minister",
+    "Deputy Prime Minister": "Deputy Prime Minister",
+    "Attorney General": "Attorney General",
+    "Solicitor General": "Attorney General",
+    "Advocate General for Scotland": "Advocate General for Scotland",
+    "Leader of the House": "Leader of the House",
+    "Leader of the House of Commons": "Leader of the House",
+    "Lord President of the Council": "Leader of the House",
+    "Lord Privy Seal": "Leader of the House",
+    "Minister for Overseas Development": "Department for International Development",
+}
+
+_REPRESENTED_BODIES = (
+    "Church Commissioners",
+    "House of Commons Commission",
+    "Speaker's Committee on the Electoral Commission",
+    "Speaker's Committee for the Independent Parliamentary Standards Authority",
+    "Public Accounts Commission",
+    "Parliamentary Works Sponsor Body",
+)
+
+_OFFICE = re.compile(
+    r"(?:the\s+)?("
+    + "|".join(
+        re.escape(title).replace(r"\ ", r"\s+")
+        for title in sorted(ADDRESSEE_TO_DEPARTMENT, key=len, reverse=True)
+    )
+    + r")(?=\s*[,;:.]|\s+(?:whether|what|how|if|when|which|why|for|to|on|in)\b|\s*$)",
+    re.IGNORECASE,
+)
+_REPRESENTING = re.compile(
+    r"(?:the\s+)?((?:right\s+)?hon(?:ourable|\.)?\s+(?:and\s+(?:learned|gallant|reverend)\s+)?"
+    r"(?:Member|Lady|Gentleman|Friend)\s+for\s+[^,]{1,80},\s+representing\s+the\s+"
+    r"([^,.;]{2,120}?))(?=\s*[,;.]|\s+(?:whether|what|how|if|when|which)\b)",
+    re.IGNORECASE,
+)
+_TO_ASK = re.compile(r"\s*To\s+ask\s+", re.IGNORECASE)
+_GOVERNMENT = re.compile(r"(?:His|Her)\s+Majesty'?[’']?s\s+Government\b", re.IGNORECASE)
+_GENERIC_ADDRESSEE = re.compile(r"(?:the\s+)?([^,]{3,120}?),")
+_MINISTERIAL = re.compile(r"\b(?:Secretary|Minister|Chancellor|General|Leader|hon\.)", re.I)
+_SPACES = re.compile(r"\s+")
+_CANONICAL = {_SPACES.sub(" ", k.lower()): v for k, v in ADDRESSEE_TO_DEPARTMENT.items()}
+_CANONICAL_TITLE = {_SPACES.sub(" ", k.lower()): k for k in ADDRESSEE_TO_DEPARTMENT}
+
+
+@attrs.frozen
+class Addressee:
+    """The office a question is put to, where it sits in the text, and its department."""
+
+    title: str | None
+    department: str | None
+    house: House | None
+    start: int = 0
+    end: int = 0
+
+
+def department_for_office(title: str) -> str | None:
+    """Department for an office title ("Secretary of State for Defence" → Ministry of Defence)."""
+    key = _SPACES.sub(" ", title.strip().lower())
+    if key.startswith("the "):
+        key = key[4:]
+    return _CANONICAL.get(key)
+
+
+def find_addressee(question_text: str) -> Addressee:
+    """Read "To ask the <office>, ..." at the start of a question.
+
+    Lords questions ("To ask His Majesty's Government ...") have no addressee. An office not
+    in the table keeps the text up to the first comma, with no department.
+    """
+    lead = _TO_ASK.match(question_text)
+    if lead is None:
+        return Addressee(None, None, None)
+    pos = lead.end()
+    if _GOVERNMENT.match(question_text, pos):
+        return Addressee(None, None, House.LORDS)
+    office = _OFFICE.match(question_text, pos)
+    if office:
+        key = _SPACES.sub(" ", office.group(1).lower())
+        return Addressee(
+            _CANONICAL_TITLE[key], _CANONICAL[key], House.COMMONS, office.start(1), office.end(1)
+        )
+    represented = _REPRESENTING.match(question_text, pos)
+    if represented:
+        body = _SPACES.sub(" ", represented.group(2)).strip()
+        known = next((b for b in _REPRESENTED_BODIES if b.lower() == body.lower()), body)
+        return Addressee(
+            _SPACES.sub(" ", represented.group(1)),
+            known,
+            House.COMMONS,
+            represented.start(1),
+            represented.end(1),
+        )
+    generic = _GENERIC_ADDRESSEE.match(question_text, pos)
+    if generic:
+        title = _SPACES.sub(" ", generic.group(1))
+        house = House.COMMONS if _MINISTERIAL.search(title) else None
+        return Addressee(title, None, house, generic.start(1), generic.end(1))
+    return Addressee(None, None, None)
+
+
+def house_from_question(question_text: str) -> House | None:
+    """Commons for "To ask the <office>,", Lords for "To ask His/Her Majesty's Government"."""
+    return find_addressee(question_text).house

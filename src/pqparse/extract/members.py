@@ -1,0 +1,56 @@
+"""Member names as sources print them: "Name (Party - Constituency)", Portrait captions.
+
+Display names keep their honorifics ("Mr Nick Hurd", "Dame Diana Johnson", "Lord Agnew of
+Oulton", "Baroness Penn"); only the trailing parenthetical is split off.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pqparse.models import Member
+from pqparse.text.normalize import clean_inline
+
+__all__ = ["is_portrait_caption", "parse_member", "split_trailing_parenthetical"]
+
+_PORTRAIT = re.compile(r"\s+Portrait\s*$")
+_PARTY_SEAT_SEPARATOR = re.compile(r"\s+[-–—]\s+")
+
+
+def is_portrait_caption(line: str) -> bool:
+    """True for an image caption line such as "Diana Johnson Portrait"."""
+    return _PORTRAIT.search(line) is not None
+
+
+def split_trailing_parenthetical(text: str) -> tuple[str, str | None]:
+    """Split "Name (Party - Seat)" into ``("Name", "Party - Seat")``; nested parens allowed."""
+    text = text.strip()
+    if not text.endswith(")"):
+        return text, None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        char = text[index]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            depth -= 1
+            if depth == 0:
+                return text[:index].rstrip(), text[index + 1 : -1].strip()
+    return text, None
+
+
+def parse_member(text: str) -> Member:
+    """Member from "Name (Party - Constituency)", "Name (Constituency)", "(Constituency)"
+    or a bare name. A single parenthetical without " - " is taken as the constituency.
+    """
+    text = clean_inline(_PORTRAIT.sub("", text))
+    name, inside = split_trailing_parenthetical(text)
+    party: str | None = None
+    seat: str | None = None
+    if inside:
+        parts = _PARTY_SEAT_SEPARATOR.split(inside, maxsplit=1)
+        if len(parts) == 2:
+            party, seat = parts[0].strip() or None, parts[1].strip() or None
+        else:
+            seat = inside
+    return Member(name=name or None, party=party, constituency=seat)

@@ -1,0 +1,105 @@
+"""Build :class:`Question` and :class:`Answer` from located stretches of document text.
+
+Every format finds *where* the question and answer paragraphs are; these functions turn
+those stretches into clean values with references (spans into the document) and the
+addressee/department/house the question text implies.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Sequence
+
+from pqparse.extract.departments import find_addressee
+from pqparse.extract.refs import find_question_refs
+from pqparse.models import Answer, House, Member, Minister, Question, QuestionRef
+from pqparse.text.normalize import clean_inline
+
+__all__ = ["HOLDING_ANSWER", "answer_from", "question_from", "refs_in"]
+
+#: Wording of answers that only promise a later answer.
+HOLDING_ANSWER = re.compile(
+    r"not be possible to (?:answer|respond to) this question within the usual time"
+    r"|An answer is being prepared and will be provided as soon as"
+    r"|will (?:reply|answer) (?:to the (?:hon\.|noble) \w+ )?as soon as possible",
+    re.IGNORECASE,
+)
+
+Stretch = tuple[int, int]
+
+
+def refs_in(
+    text: str, stretches: Iterable[Stretch], default_year: int | None, base: int = 0
+) -> tuple[QuestionRef, ...]:
+    """References in each ``text[start:end]`` stretch; spans are ``base`` + offsets in ``text``."""
+    found: list[QuestionRef] = []
+    for start, end in stretches:
+        found.extend(
+            find_question_refs(text[start:end], offset=base + start, default_year=default_year)
+        )
+    return tuple(found)
+
+
+def question_from(
+    text: str,
+    stretch: Stretch,
+    *,
+    asked_by: Member | None = None,
+    asked_on: datetime.date | None = None,
+    department: str | None = None,
+    date_for_answer: datetime.date | None = None,
+    default_year: int | None = None,
+    base: int = 0,
+) -> tuple[Question, House | None]:
+    """The question in ``text[start:end]`` and the house its wording implies.
+
+    ``department`` given by the source wins over the one implied by the addressee.
+    ``base`` is added to reference spans (when ``text`` is one part of the document text).
+    """
+    body = clean_inline(text[stretch[0] : stretch[1]])
+    addressee = find_addressee(body)
+    year = default_year if default_year is not None else (asked_on.year if asked_on else None)
+    question = Question(
+        text=body,
+        asked_by=asked_by,
+        asked_on=asked_on,
+        department=department or addressee.department,
+        addressee=addressee.title,
+        date_for_answer=date_for_answer,
+        references=refs_in(text, [stretch], year, base),
+    )
+    return question, addressee.house
+
+
+def answer_from(
+    text: str,
+    paragraphs: Sequence[Stretch],
+    *,
+    answered_by: Minister | None = None,
+    answered_on: datetime.date | None = None,
+    is_holding: bool | None = None,
+    is_correction: bool = False,
+    default_year: int | None = None,
+    base: int = 0,
+) -> Answer:
+    """The answer made of the paragraph stretches (empty ones skipped).
+
+    ``is_holding=None`` means the source does not say: holding wording decides.
+    ``base`` is added to reference spans.
+    """
+    kept = [(s, e) for s, e in paragraphs if text[s:e].strip()]
+    cleaned = tuple(clean_inline(text[s:e]) for s, e in kept)
+    joined = "\n\n".join(cleaned)
+    if is_holding is None:
+        is_holding = HOLDING_ANSWER.search(joined) is not None
+    year = default_year if default_year is not None else (answered_on.year if answered_on else None)
+    return Answer(
+        text=joined,
+        paragraphs=cleaned,
+        answered_by=answered_by,
+        answered_on=answered_on,
+        is_holding=is_holding,
+        is_correction=is_correction,
+        references=refs_in(text, kept, year, base),
+    )

@@ -1,0 +1,133 @@
+"""The one converter: ``to_dict``, ``from_dict``, ``to_json`` and the JSON Schema.
+
+Models never serialise themselves; a single cattrs converter, configured here, handles
+every class: dates as ISO strings, enums as their values, spans as ``[start, end]``,
+tuples as lists, absent values as ``null``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import json
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+
+from pqparse.models import (
+    Answer,
+    Diagnostic,
+    Document,
+    House,
+    Legislature,
+    Member,
+    Minister,
+    Question,
+    QuestionRef,
+    Span,
+    WrittenQuestion,
+)
+
+__all__ = ["from_dict", "json_schema", "to_dict", "to_json"]
+
+T = TypeVar("T")
+
+_converter = cattrs.Converter(forbid_extra_keys=True)
+_converter.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
+_converter.register_structure_hook(datetime.date, lambda v, _: datetime.date.fromisoformat(v))
+_converter.register_unstructure_hook(Span, lambda s: [s.start, s.end])
+_converter.register_structure_hook(Span, lambda v, _: Span(int(v[0]), int(v[1])))
+
+
+def to_dict(obj: Any) -> dict[str, Any]:
+    """Turn any model object into a plain JSON-ready dict (the CONTRACT.md shape)."""
+    if not attrs.has(type(obj)):
+        raise TypeError(f"to_dict expects a pqparse model object, got {type(obj).__name__}")
+    data: dict[str, Any] = _converter.unstructure(obj)
+    return data
+
+
+def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
+    """Exact inverse of :func:`to_dict`: ``from_dict(type(x), to_dict(x)) == x``."""
+    return _converter.structure(data, cls)
+
+
+def to_json(obj: Any, **kwargs: Any) -> str:
+    """Serialise a model object to JSON; keyword arguments go to :func:`json.dumps`."""
+    kwargs.setdefault("ensure_ascii", False)
+    return json.dumps(to_dict(obj), **kwargs)
+
+
+_MODELS = (
+    Document,
+    WrittenQuestion,
+    Question,
+    Answer,
+    Member,
+    Minister,
+    QuestionRef,
+    Diagnostic,
+)
+
+
+def _schema_for(tp: Any) -> dict[str, Any]:
+    """JSON Schema fragment for one field type."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        return {"anyOf": [_schema_for(a) for a in args]}
+    if tp is type(None):
+        return {"type": "null"}
+    if tp is Span:
+        return {"$ref": "#/$defs/Span"}
+    if attrs.has(tp):
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"enum": [m.value for m in tp]}
+    if origin is tuple:
+        return {"type": "array", "items": _schema_for(args[0])}
+    if origin is typing.Literal:
+        return {"enum": list(args)}
+    if origin is Mapping or tp is dict:
+        return {"type": "object"}
+    if tp is datetime.date:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    simple = {str: "string", int: "integer", bool: "boolean"}
+    if tp in simple:
+        return {"type": simple[tp]}
+    raise TypeError(f"no JSON Schema mapping for {tp!r}")  # pragma: no cover - model drift
+
+
+def _class_schema(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    names = [f.name for f in attrs.fields(cls)]
+    return {
+        "type": "object",
+        "properties": {name: _schema_for(hints[name]) for name in names},
+        "required": names,
+        "additionalProperties": False,
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``to_dict(Document)``, derived from the models."""
+    defs: dict[str, Any] = {cls.__name__: _class_schema(cls) for cls in _MODELS}
+    defs["Span"] = {
+        "type": "array",
+        "prefixItems": [{"type": "integer", "minimum": 0}, {"type": "integer", "minimum": 0}],
+        "minItems": 2,
+        "maxItems": 2,
+    }
+    defs["House"] = {"enum": [h.value for h in House]}
+    defs["Legislature"] = {"enum": [leg.value for leg in Legislature]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://pqparse.readthedocs.io/schema/document.json",
+        "title": "pqparse Document",
+        "$ref": "#/$defs/Document",
+        "$defs": defs,
+    }

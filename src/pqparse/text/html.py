@@ -1,0 +1,138 @@
+"""HTML to clean text lines with a hardened lxml parser.
+
+Block elements become line breaks (paragraph-like ones a blank line), table rows become lines
+of cells joined by ``" | "``, list items become lines, scripts/styles vanish and `image alt texts
+(``"X Portrait"`` captions) are dropped. Traversal is iterative, so deeply nested markup cannot
+exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+__all__ = ["HTML_PARSER", "html_to_text", "looks_like_html", "parse_html"]
+
+HTML_PARSER = html.HTMLParser(
+    no_network=True,
+    remove_comments=True,
+    remove_pis=True,
+    huge_tree=False,
+)
+
+_LOOKS_LIKE_HTML = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|div|p|span|table|article|section|main|h[1-6]|ul|li|a\s)\b",
+    re.IGNORECASE,
+)
+_SKIPPED = frozenset(
+    {"script", "style", "noscript", "template", "head", "svg", "button", "select", "iframe"}
+)
+_PARAGRAPH_BLOCKS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table", "pre", "dl"}
+)
+_LINE_BLOCKS = frozenset(
+    {
+        "div",
+        "li",
+        "tr",
+        "br",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "main",
+        "aside",
+        "figure",
+        "figcaption",
+        "address",
+        "form",
+        "hr",
+        "dt",
+        "dd",
+        "title",
+        "caption",
+        "tbody",
+        "thead",
+        "tfoot",
+        "body",
+        "html",
+        "details",
+        "summary",
+        "label",
+        "fieldset",
+        "legend",
+        "option",
+    }
+)
+_CELLS = frozenset({"td", "th"})
+_WHITESPACE = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_LINE_EDGES = re.compile(r" *\n *")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the first few kilobytes contain HTML tags."""
+    return _LOOKS_LIKE_HTML.search(text, 0, 16384) is not None
+
+
+def parse_html(markup: str) -> etree._Element | None:
+    """Parse ``markup`` with the hardened parser; ``None`` when nothing could be built."""
+    markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup, count=1)
+    try:
+        root = html.fromstring(markup, parser=HTML_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+    return root
+
+
+def element_to_text(root: etree._Element) -> str:
+    """Render an element tree as clean text lines (see module docstring)."""
+    pieces: list[str] = []
+    cells_in_row: list[int] = []
+    skipping = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.lower()
+        if event == "start":
+            if skipping or tag in _SKIPPED:
+                skipping += 1
+                continue
+            if tag in _PARAGRAPH_BLOCKS:
+                pieces.append("\n\n")
+            elif tag in _LINE_BLOCKS:
+                pieces.append("\n")
+            if tag == "tr":
+                cells_in_row.append(0)
+            elif tag in _CELLS and cells_in_row:
+                if cells_in_row[-1]:
+                    pieces.append(" | ")
+                cells_in_row[-1] += 1
+            if element.text:
+                pieces.append(_WHITESPACE.sub(" ", element.text))
+            continue
+        # end event
+        if skipping:
+            skipping -= 1
+            if skipping == 0 and element.tail:
+                pieces.append(_WHITESPACE.sub(" ", element.tail))
+            continue
+        if tag in _PARAGRAPH_BLOCKS:
+            pieces.append("\n\n")
+        elif tag in _LINE_BLOCKS and tag != "br":
+            pieces.append("\n")
+        if tag == "tr" and cells_in_row:
+            cells_in_row.pop()
+        if element.tail:
+            pieces.append(_WHITESPACE.sub(" ", element.tail))
+    text = _SPACES.sub(" ", "".join(pieces).replace("\n ", "\n"))
+    text = _LINE_EDGES.sub("\n", text)
+    return _BLANK_RUNS.sub("\n\n", text).strip("\n ")
+
+
+def html_to_text(markup: str) -> str:
+    """Parse HTML ``markup`` and render it as clean text lines (``""`` if unparseable)."""
+    root = parse_html(markup)
+    return "" if root is None else element_to_text(root)
