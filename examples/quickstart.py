@@ -1,6 +1,6 @@
 """Parse the bundled Parallel Parliament page and print the typed result.
 
-    python examples/quickstart.py [FILE]
+python examples/quickstart.py [FILE]
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ EXAMPLE = Path(__file__).with_name("parallel-parliament-offences-against-childre
 def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else EXAMPLE
     doc = pqparse.parse_file(path)
-    print(f"format: {doc.format}, {len(doc.records)} record(s), {len(doc.diagnostics)} diagnostic(s)")
+    counts = f"{len(doc.records)} record(s), {len(doc.diagnostics)} diagnostic(s)"
+    print(f"format: {doc.format}, {counts}")
     for record in doc.records:
         question, answer = record.question, record.answer
         print(f"\nheading:      {record.heading}")

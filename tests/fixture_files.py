@@ -1,4 +1,4 @@
-"""Discovery of golden fixtures: ``tests/fixtures/<format>/<name>.<ext>`` + ``<name>.expected.json``."""
+"""Discovery of golden fixtures: ``fixtures/<format>/<name>.<ext>`` + ``.expected.json``."""
 
 from __future__ import annotations
 
