@@ -7,11 +7,12 @@
 """
 
 from pqparse._version import __version__
-from pqparse.api import iter_records, parse, parse_file
+from pqparse.api import iter_records, parse, parse_file, parse_many
 from pqparse.errors import ParseError, UnknownFormatError
 from pqparse.extract.dates import parse_date
 from pqparse.extract.refs import find_question_refs
 from pqparse.formats import FORMATS, detect_format
+from pqparse.frames import to_arrow, to_dataframe
 from pqparse.models import (
     Answer,
     Diagnostic,
@@ -51,6 +52,9 @@ __all__ = [
     "parse",
     "parse_date",
     "parse_file",
+    "parse_many",
+    "to_arrow",
+    "to_dataframe",
     "to_dict",
     "to_json",
 ]

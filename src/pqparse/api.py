@@ -9,16 +9,25 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import IO
 
 from pqparse.errors import ParseError, UnknownFormatError
 from pqparse.formats import FORMATS, Format, best_format
-from pqparse.models import Document, WrittenQuestion
+from pqparse.models import Diagnostic, Document, WrittenQuestion
 from pqparse.report import Report
 from pqparse.text.decode import prepare_text
 
-__all__ = ["MAX_INPUT_SIZE", "iter_records", "parse", "parse_file"]
+__all__ = [
+    "MAX_INPUT_SIZE",
+    "iter_parse_many",
+    "iter_records",
+    "parse",
+    "parse_file",
+    "parse_many",
+]
 
 #: ``parse`` refuses inputs larger than this many characters/bytes (streaming has no limit).
 MAX_INPUT_SIZE = 200 * 1024 * 1024
@@ -105,9 +114,13 @@ def parse_file(
     format: str | None = None,
     strict: bool = False,
 ) -> Document:
-    """Read and parse one file (bytes are decoded as :func:`parse` describes)."""
-    data = Path(path).read_bytes()
-    return parse(data, format=format, strict=strict, url=None)
+    """Read and parse one file (bytes are decoded as :func:`parse` describes).
+
+    ``Document.url`` is the file's ``file://`` URI, so every record knows its source.
+    """
+    file = Path(path)
+    data = file.read_bytes()
+    return parse(data, format=format, strict=strict, url=file.resolve().as_uri())
 
 
 def _paths(pattern: str | os.PathLike[str]) -> list[Path]:
@@ -158,3 +171,63 @@ def _stream(handle: IO[bytes], format_name: str | None) -> Iterator[WrittenQuest
         return
     data = head + handle.read()
     yield from parse(data, format=fmt.name if fmt else None).records
+
+
+Source = str | os.PathLike[str] | bytes
+
+
+def _failed(code: str, message: str, format_name: str | None) -> Document:
+    diagnostic = Diagnostic(level="error", code=code, message=message, span=None)
+    return Document(format=format_name or UNKNOWN_FORMAT, diagnostics=(diagnostic,))
+
+
+def _parse_one(item: Source, format_name: str | None, strict: bool) -> Document:
+    """Parse one batch item; every failure becomes a Document with an error diagnostic."""
+    try:
+        if isinstance(item, bytes):
+            return parse(item, format=format_name, strict=strict)
+        return parse_file(item, format=format_name, strict=strict)
+    except ParseError as exc:
+        return _failed(exc.code, f"{item!s:.200}: {exc}", format_name)
+    except OSError as exc:
+        return _failed("PQ501", f"cannot read {item!s:.200}: {exc.strerror or exc}", format_name)
+
+
+def iter_parse_many(
+    sources: Iterable[Source],
+    *,
+    workers: int | None = None,
+    format: str | None = None,
+    strict: bool = False,
+    chunksize: int | None = None,
+) -> Iterator[Document]:
+    """Like :func:`parse_many`, yielding documents in input order as they are ready."""
+    items = list(sources)
+    workers = (os.cpu_count() or 1) if workers is None else max(1, workers)
+    one = partial(_parse_one, format_name=format, strict=strict)
+    if workers == 1 or len(items) < 2:
+        yield from map(one, items)
+        return
+    if chunksize is None:
+        chunksize = max(1, min(64, len(items) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(one, items, chunksize=chunksize)
+
+
+def parse_many(
+    sources: Iterable[Source],
+    *,
+    workers: int | None = None,
+    format: str | None = None,
+    strict: bool = False,
+    chunksize: int | None = None,
+) -> list[Document]:
+    """Parse many files (paths) or byte strings over ``workers`` processes.
+
+    Results come back in input order. A failure (unreadable file, strict-mode error) never
+    stops the batch: that item's Document carries the error diagnostic and no records.
+    ``workers=None`` uses every core; ``workers=1`` parses in this process.
+    """
+    return list(
+        iter_parse_many(sources, workers=workers, format=format, strict=strict, chunksize=chunksize)
+    )

@@ -43,6 +43,7 @@ CODES: dict[str, DiagnosticCode] = _catalogue(
     ("PQ402", "error", "malformed JSON"),
     ("PQ403", "warning", "entity not expanded"),
     ("PQ500", "error", "input too large"),
+    ("PQ501", "error", "unreadable input"),
 )
 
 

@@ -120,7 +120,7 @@ class Answer:
     references: tuple[QuestionRef, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class WrittenQuestion:
     """One written question with its answer (if any).
 
@@ -160,8 +160,21 @@ class WrittenQuestion:
                 seen.setdefault(ref.id, None)
         return tuple(seen)
 
+    def __repr__(self) -> str:
+        answered = "unanswered" if self.answer is None else f"answered {self.answer.answered_on}"
+        return (
+            f"<WrittenQuestion {self.uin or '(no UIN)'} {self.heading!r} "
+            f"{self.house.value if self.house else '?'}, asked {self.question.asked_on}, "
+            f"{answered}{'' if self.complete else ', incomplete'}>"
+        )
 
-@attrs.frozen(kw_only=True)
+    def _repr_html_(self) -> str:
+        from pqparse.notebook import record_html  # edges import the core, not the reverse
+
+        return record_html(self)
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Document:
     """The result of parsing one input: records, diagnostics and the text spans index into."""
 
@@ -175,3 +188,14 @@ class Document:
     def errors(self) -> tuple[Diagnostic, ...]:
         """Diagnostics of level ``error``."""
         return tuple(d for d in self.diagnostics if d.level == "error")
+
+    def __repr__(self) -> str:
+        return (
+            f"<Document {self.format}: {len(self.records)} record(s), "
+            f"{len(self.diagnostics)} diagnostic(s), {len(self.text):,} characters>"
+        )
+
+    def _repr_html_(self) -> str:
+        from pqparse.notebook import document_html
+
+        return document_html(self)

@@ -32,7 +32,7 @@ from pqparse.models import (
     WrittenQuestion,
 )
 
-__all__ = ["from_dict", "json_schema", "to_dict", "to_json"]
+__all__ = ["ROW_COLUMNS", "from_dict", "json_schema", "to_dict", "to_json", "to_row"]
 
 T = TypeVar("T")
 
@@ -130,4 +130,82 @@ def json_schema() -> dict[str, Any]:
         "title": "pqparse Document",
         "$ref": "#/$defs/Document",
         "$defs": defs,
+    }
+
+
+#: Columns of :func:`to_row` (and of ``to_dataframe`` / CSV output), in order.
+ROW_COLUMNS: tuple[str, ...] = (
+    "source",
+    "format",
+    "uin",
+    "heading",
+    "legislature",
+    "house",
+    "named_day",
+    "registered_interest",
+    "withdrawn",
+    "complete",
+    "listed_on",
+    "asked_by_name",
+    "asked_by_party",
+    "asked_by_constituency",
+    "asked_on",
+    "department",
+    "addressee",
+    "date_for_answer",
+    "question_text",
+    "answered",
+    "answered_by_name",
+    "answered_by_role",
+    "answered_by_department",
+    "answered_on",
+    "is_holding",
+    "is_correction",
+    "answer_text",
+    "grouped_question_ids",
+    "referenced_question_ids",
+    "span_start",
+    "span_end",
+)
+
+
+def to_row(
+    record: WrittenQuestion, *, source: str | None = None, format_name: str | None = None
+) -> dict[str, Any]:
+    """One flat row for a record: scalars, ``datetime.date`` values and lists of ids."""
+    question, answer = record.question, record.answer
+    asker = question.asked_by
+    minister = answer.answered_by if answer else None
+    return {
+        "source": source,
+        "format": format_name,
+        "uin": record.uin,
+        "heading": record.heading,
+        "legislature": record.legislature.value,
+        "house": record.house.value if record.house else None,
+        "named_day": record.named_day,
+        "registered_interest": record.registered_interest,
+        "withdrawn": record.withdrawn,
+        "complete": record.complete,
+        "listed_on": record.listed_on,
+        "asked_by_name": asker.name if asker else None,
+        "asked_by_party": asker.party if asker else None,
+        "asked_by_constituency": asker.constituency if asker else None,
+        "asked_on": question.asked_on,
+        "department": question.department,
+        "addressee": question.addressee,
+        "date_for_answer": question.date_for_answer,
+        "question_text": question.text,
+        "answered": answer is not None,
+        "answered_by_name": minister.name if minister else None,
+        "answered_by_role": minister.role if minister else None,
+        "answered_by_department": minister.department if minister else None,
+        "answered_on": answer.answered_on if answer else None,
+        "is_holding": answer.is_holding if answer else None,
+        "is_correction": answer.is_correction if answer else None,
+        "answer_text": answer.text if answer else None,
+        "grouped_question_ids": list(record.grouped_question_ids),
+        "referenced_question_ids": list(record.referenced_question_ids),
+        "span_start": record.span.start,
+        "span_end": record.span.end,
     }
