@@ -15,7 +15,8 @@ import pqparse
 from fixture_files import FIXTURES, fixture_inputs
 from pqparse.cli import main
 
-EXAMPLE = Path(__file__).parents[1] / "examples" / "parallel-parliament-offences-against-children.txt"
+EXAMPLES = Path(__file__).parents[1] / "examples"
+EXAMPLE = EXAMPLES / "parallel-parliament-offences-against-children.txt"
 
 
 def test_parse_example_to_json_validates_against_schema(capsys: pytest.CaptureFixture[str]) -> None:
