@@ -28,6 +28,7 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import lxml.etree
@@ -209,20 +210,17 @@ def bench_structured(
     return measure("stream", parse_all, floor, len(data), 1, repeat)
 
 
+def _time_parse(name: str, source: str | bytes, repeat: int) -> float:
+    if isinstance(source, bytes) and name in STRUCTURED:
+        return median_time(
+            lambda: sum(1 for _ in pqparse.iter_records(io.BytesIO(source), format=name)), repeat
+        )
+    return median_time(lambda: pqparse.parse(source, format=name), repeat)
+
+
 def scaling(name: str, make: Callable[[int], str | bytes], repeat: int) -> list[tuple[int, float]]:
     """Parse time at 1×, 10× and 100× input size."""
-    out = []
-    for factor in (1, 10, 100):
-        source = make(factor)
-        if isinstance(source, bytes) and name in STRUCTURED:
-            seconds = median_time(
-                lambda: sum(1 for _ in pqparse.iter_records(io.BytesIO(source), format=name)),
-                repeat,
-            )
-        else:
-            seconds = median_time(lambda: pqparse.parse(source, format=name), repeat)
-        out.append((factor, seconds))
-    return out
+    return [(factor, _time_parse(name, make(factor), repeat)) for factor in (1, 10, 100)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -238,7 +236,10 @@ def main(argv: list[str] | None = None) -> int:
         f"pqparse {pqparse.__version__} on Python {platform.python_version()}, "
         f"{platform.machine()}, {platform.processor() or platform.platform()}"
     )
-    header = f"{'format':28} {'input':22} {'docs/s':>10} {'records/s':>10} {'MB/s':>7} {'ratio':>6} {'peak MB':>8}"
+    header = (
+        f"{'format':28} {'input':22} {'docs/s':>10} {'records/s':>10} {'MB/s':>7} "
+        f"{'ratio':>6} {'peak MB':>8}"
+    )
     print(header)
     print("-" * len(header))
     scalings: dict[str, list[tuple[int, float]]] = {}
@@ -254,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         elif name == "theyworkforyou-xml":
             xml = twfy_dump(sources, 1)
             rows.append(bench_structured(name, xml, floor_xml(xml), args.repeat))
-            scalings[name] = scaling(name, lambda f: twfy_dump(sources, f), args.repeat)
+            scalings[name] = scaling(name, partial(twfy_dump, sources), args.repeat)
         else:
             rows.extend(
                 bench_pages(
@@ -269,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
                     1, 1_000 // max(1, sum(len(pqparse.parse(s).records) for s in sources)) // scale
                 )
                 rows.append(bench_big_document(name, big_text(sources, factor), args.repeat))
-            scalings[name] = scaling(name, lambda f: big_text(sources, f), args.repeat)
+            scalings[name] = scaling(name, partial(big_text, sources), args.repeat)
         for row in rows:
             print(
                 f"{name:28} {row['input']!s:22} {row['docs/s']:>10,.0f} {row['records/s']:>10,.0f} "
