@@ -1,0 +1,98 @@
+"""No content is silently dropped: every word of every fixture's text is accounted for.
+
+A word of ``Document.text`` must be part of a field value of some record, part of a date
+(fields hold dates in ISO form), a word of the formats' known labels and chrome, or inside a
+stretch reported as ``PQ103`` (unparsed text). A paragraph lost by a parser fails this test.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pqparse
+from fixture_files import fixture_id, fixture_inputs
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+DATE_WORD = re.compile(
+    r"^(?:\d{1,4}(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"
+    r"|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|t\d\d)$"
+)
+#: Words of labels and page chrome that the formats know (see docs/formats/*.md).
+CHROME_WORDS = frozenset(
+    """
+    reticulating splines view source portrait answered asked by on this question was to the
+    tabled written answer answers questions showing out of results per page expand all print
+    selected grouped holding received close named day registered interest uin commons lords
+    house a q for alert sample keep yourself up date with latest developments match exact
+    phrase use quotation marks around search term questioner corrected correction withdrawn
+    attachments attachment statement statements date hansard column columns wa w wh heading
+    department answering body member members parliament uk historical can be found in
+    contents previous next share copy link home skip main content cookies
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _unaccounted(doc: pqparse.Document) -> list[str]:
+    field_words: set[str] = set()
+    for record in doc.records:
+        for value in _strings(pqparse.to_dict(record)):
+            field_words.update(w.casefold() for w in WORD.findall(value))
+    reported = sorted(
+        (d.span.start, d.span.end) for d in doc.diagnostics if d.code == "PQ103" and d.span
+    )
+    missing: list[str] = []
+    index = 0
+    for match in WORD.finditer(doc.text):
+        while index < len(reported) and reported[index][1] < match.start():
+            index += 1
+        if index < len(reported) and reported[index][0] <= match.start() < reported[index][1]:
+            continue
+        word = match.group().casefold()
+        if word in field_words or word in CHROME_WORDS or DATE_WORD.match(word):
+            continue
+        missing.append(match.group())
+    return missing
+
+
+@pytest.mark.parametrize("path", fixture_inputs(), ids=fixture_id)
+def test_every_word_is_a_field_chrome_or_reported(path: Path) -> None:
+    doc = pqparse.parse(path.read_bytes())
+    missing = _unaccounted(doc)
+    assert not missing, f"words in no field and not reported as unparsed: {missing[:20]}"
+
+
+def test_a_dropped_paragraph_is_caught() -> None:
+    example = Path(__file__).parents[1] / "examples"
+    doc = pqparse.parse_file(example / "parallel-parliament-offences-against-children.txt")
+    record = doc.records[0]
+    assert record.answer is not None
+    shortened = record.answer.paragraphs[:-1]
+    import attrs
+
+    lossy = attrs.evolve(
+        doc,
+        records=(
+            attrs.evolve(
+                record,
+                answer=attrs.evolve(
+                    record.answer, paragraphs=shortened, text="\n\n".join(shortened)
+                ),
+            ),
+        ),
+    )
+    assert _unaccounted(lossy), "the check must notice a lost paragraph"
