@@ -12,7 +12,7 @@ import re
 
 from dateutil import parser as dateutil_parser
 
-__all__ = ["DATE_IN_TEXT", "MONTHS", "date_from_match", "parse_date"]
+__all__ = ["DATE_IN_TEXT", "MONTHS", "MONTH_NAME", "date_from_match", "parse_date"]
 
 MONTHS: dict[str, int] = {
     name: number
@@ -39,6 +39,8 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+#: A month name or its abbreviation, as a pattern fragment (match case-insensitively).
+MONTH_NAME = _MONTH
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
 _ORDINAL = r"(?:st|nd|rd|th)"
 
@@ -54,6 +56,12 @@ DATE_IN_TEXT = re.compile(
 )
 _WHOLE_DATE = re.compile(
     rf"\s*(?:{DATE_IN_TEXT.pattern})(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\s*\.?\s*", re.I
+)
+# ISO date with an optional time: "2019-02-25T00:00:00", "2024-01-05T10:31:12.53Z".
+# (DATE_IN_TEXT refuses a letter right after the day, so "T..." needs its own path.)
+_ISO_DATE_TIME = re.compile(
+    r"\s*(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?\s*"
 )
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -88,26 +96,36 @@ def parse_date(text: str, *, default_year: int | None = None) -> datetime.date |
 
     A date without a year ("8 April") takes ``default_year``; without one it is ``None``.
     """
-    if not text or len(text) > 100 or not _HAS_DIGIT.search(text):
+    if not isinstance(text, str) or len(text) > 100 or not _HAS_DIGIT.search(text):
         return None
+    iso = _ISO_DATE_TIME.fullmatch(text)
+    if iso:
+        return _make(int(iso["y"]), int(iso["m"]), int(iso["d"]))
     match = _WHOLE_DATE.fullmatch(text)
     if match:
         return date_from_match(match, default_year)
     return _fallback(text, default_year)
 
 
-_SENTINEL_YEAR = 1
+# Two different defaults: a field that differs between the two parses was not in the text.
+_DEFAULTS = (datetime.datetime(1, 1, 1), datetime.datetime(2, 2, 2))
 
 
 def _fallback(text: str, default_year: int | None) -> datetime.date | None:
-    """dateutil for layouts the fast path does not know; rejects partial guesses."""
-    default = datetime.datetime(_SENTINEL_YEAR, 1, 1)
+    """dateutil for layouts the fast path does not know; rejects partial guesses.
+
+    A text without a day or a month ("April 2020", "2020", "12") is not a date; one
+    without a year takes ``default_year``.
+    """
+    dayfirst = not text.lstrip()[:4].isdigit()  # "2000/01/02" is year-month-day
     try:
-        parsed = dateutil_parser.parse(text, dayfirst=True, default=default)
-    except (ValueError, OverflowError, TypeError):
+        first, second = (
+            dateutil_parser.parse(text, dayfirst=dayfirst, default=default) for default in _DEFAULTS
+        )
+    except (ValueError, OverflowError, TypeError, ArithmeticError):
         return None
-    if parsed.year == _SENTINEL_YEAR:
-        if default_year is None:
-            return None
-        return _make(default_year, parsed.month, parsed.day)
-    return parsed.date()
+    if first.month != second.month or first.day != second.day:
+        return None
+    if first.year != second.year:
+        return None if default_year is None else _make(default_year, first.month, first.day)
+    return first.date()

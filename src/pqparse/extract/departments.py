@@ -18,6 +18,7 @@ __all__ = [
     "department_for_office",
     "find_addressee",
     "house_from_question",
+    "names_a_body",
 ]
 
 ADDRESSEE_TO_DEPARTMENT: dict[str, str] = {
@@ -42,8 +43,9 @@ ADDRESSEE_TO_DEPARTMENT: dict[str, str] = {
         "Department for Business, Enterprise and Regulatory Reform"
     ),
     "Secretary of State for Trade and Industry": "Department of Trade and Industry",
+    # 1992-1998 Commons questions were put to the President of the Board of Trade (DTI)
+    "President of the Board of Trade": "Department of Trade and Industry",
     "Secretary of State for International Trade": "Department for International Trade",
-    "President of the Board of Trade": "Department for International Trade",
     "Secretary of State for Exiting the European Union": (
         "Department for Exiting the European Union"
     ),
@@ -62,6 +64,9 @@ ADDRESSEE_TO_DEPARTMENT: dict[str, str] = {
         "Department for Culture, Media and Sport"
     ),
     "Secretary of State for Education": "Department for Education",
+    "Secretary of State for Education and Employment": "Department for Education and Employment",
+    "Secretary of State for Education and Skills": "Department for Education and Skills",
+    "Secretary of State for Employment": "Department of Employment",
     "Secretary of State for Children, Schools and Families": (
         "Department for Children, Schools and Families"
     ),
@@ -69,11 +74,29 @@ ADDRESSEE_TO_DEPARTMENT: dict[str, str] = {
         "Department for Innovation, Universities and Skills"
     ),
     "Secretary of State for Work and Pensions": "Department for Work and Pensions",
+    "Secretary of State for Social Security": "Department of Social Security",
+    "Secretary of State for Social Services": "Department of Health and Social Security",
     "Secretary of State for Transport": "Department for Transport",
+    "Secretary of State for Transport, Local Government and the Regions": (
+        "Department for Transport, Local Government and the Regions"
+    ),
+    "Secretary of State for the Environment, Transport and the Regions": (
+        "Department of the Environment, Transport and the Regions"
+    ),
+    "Secretary of State for Environment, Transport and the Regions": (
+        "Department of the Environment, Transport and the Regions"
+    ),
+    "Secretary of State for the Environment": "Department of the Environment",
+    "Secretary of State for Energy": "Department of Energy",
+    "Secretary of State for National Heritage": "Department of National Heritage",
+    "Minister of Agriculture, Fisheries and Food": "Ministry of Agriculture, Fisheries and Food",
     "Secretary of State for Defence": "Ministry of Defence",
     "Secretary of State for Justice": "Ministry of Justice",
     "Secretary of State for Constitutional Affairs": "Department for Constitutional Affairs",
     "Secretary of State for Environment, Food and Rural Affairs": (
+        "Department for Environment, Food and Rural Affairs"
+    ),
+    "Secretary of State for the Environment, Food and Rural Affairs": (
         "Department for Environment, Food and Rural Affairs"
     ),
     "Secretary of State for Housing, Communities and Local Government": (
@@ -96,6 +119,7 @@ ADDRESSEE_TO_DEPARTMENT: dict[str, str] = {
     "Chancellor of the Exchequer": "HM Treasury",
     "Mr Chancellor of the Exchequer": "HM Treasury",
     "Chief Secretary to the Treasury": "HM Treasury",
+    "Parliamentary Secretary to the Treasury": "HM Treasury",
     "Financial Secretary to the Treasury": "HM Treasury",
     "Economic Secretary to the Treasury": "HM Treasury",
     "Exchequer Secretary to the Treasury": "HM Treasury",
@@ -105,14 +129,18 @@ ADDRESSEE_TO_DEPARTMENT: dict[str, str] = {
     "Minister without Portfolio": "Cabinet Office",
     "Prime Minister": "Prime Minister",
     "Deputy Prime Minister": "Deputy Prime Minister",
+    "Deputy Prime Minister and First Secretary of State": "Office of the Deputy Prime Minister",
     "Attorney General": "Attorney General",
     "Solicitor General": "Attorney General",
+    "Attorney-General": "Attorney General",
+    "Solicitor-General": "Attorney General",
     "Advocate General for Scotland": "Advocate General for Scotland",
     "Leader of the House": "Leader of the House",
     "Leader of the House of Commons": "Leader of the House",
     "Lord President of the Council": "Leader of the House",
     "Lord Privy Seal": "Leader of the House",
-    "Minister for Overseas Development": "Department for International Development",
+    "Minister for Overseas Development": "Overseas Development Administration",
+    "Parliamentary Secretary, Lord Chancellor's Department": "Lord Chancellor's Department",
 }
 
 _REPRESENTED_BODIES = (
@@ -130,7 +158,7 @@ _OFFICE = re.compile(
         re.escape(title).replace(r"\ ", r"\s+")
         for title in sorted(ADDRESSEE_TO_DEPARTMENT, key=len, reverse=True)
     )
-    + r")(?=\s*[,;:.]|\s+(?:whether|what|how|if|when|which|why|for|to|on|in)\b|\s*$)",
+    + r")(?=\s*[,;:.(]|\s+(?:whether|what|how|if|when|which|why|for|to|on|in)\b|\s*$)",
     re.IGNORECASE,
 )
 _REPRESENTING = re.compile(
@@ -142,10 +170,32 @@ _REPRESENTING = re.compile(
 _TO_ASK = re.compile(r"\s*To\s+ask\s+", re.IGNORECASE)
 _GOVERNMENT = re.compile(r"(?:His|Her)\s+Majesty'?[’']?s\s+Government\b", re.IGNORECASE)
 _GENERIC_ADDRESSEE = re.compile(r"(?:the\s+)?([^,]{3,120}?),")
-_MINISTERIAL = re.compile(r"\b(?:Secretary|Minister|Chancellor|General|Leader|hon\.)", re.I)
+_MINISTERIAL = re.compile(
+    r"\b(?:Secretary|Minister|Chancellor|General|Leader|President|hon\.)", re.IGNORECASE
+)
 _SPACES = re.compile(r"\s+")
 _CANONICAL = {_SPACES.sub(" ", k.lower()): v for k, v in ADDRESSEE_TO_DEPARTMENT.items()}
 _CANONICAL_TITLE = {_SPACES.sub(" ", k.lower()): k for k in ADDRESSEE_TO_DEPARTMENT}
+_KNOWN_BODIES = {v.lower() for v in ADDRESSEE_TO_DEPARTMENT.values()} | {
+    b.lower() for b in _REPRESENTED_BODIES
+}
+_BODY_WORD = re.compile(
+    r"\b(?:Office|Department|Ministry|Treasury|Commission|Commissioners|Executive|Agency)\b",
+    re.IGNORECASE,
+)
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# "Parliamentary Under-Secretary of State for Health" answers for "Secretary of State for Health"
+_JUNIOR_FOR = re.compile(
+    r"(?:Parliamentary\s+)?(?:Under[- ]Secretary\s+of\s+State|Minister\s+of\s+State)"
+    r"\s+for\s+(?P<portfolio>.+)",
+    re.IGNORECASE,
+)
+# "Minister of State, Home Office", "Parliamentary Under-Secretary of State, Department for ..."
+_TITLE_COMMA_BODY = re.compile(
+    r"(?:Parliamentary\s+Under[- ]Secretary(?:\s+of\s+State)?|Minister\s+of\s+State"
+    r"|Parliamentary\s+Secretary|Secretary\s+of\s+State|Minister),\s+(?P<body>.+)",
+    re.IGNORECASE,
+)
 
 
 @attrs.frozen
@@ -159,12 +209,30 @@ class Addressee:
     end: int = 0
 
 
+def names_a_body(text: str) -> bool:
+    """True when ``text`` names an answering body ("Home Office", "HM Treasury")."""
+    clean = _SPACES.sub(" ", text).strip()
+    return clean.lower() in _KNOWN_BODIES or _BODY_WORD.search(clean) is not None
+
+
 def department_for_office(title: str) -> str | None:
-    """Department for an office title ("Secretary of State for Defence" → Ministry of Defence)."""
-    key = _SPACES.sub(" ", title.strip().lower())
-    if key.startswith("the "):
-        key = key[4:]
-    return _CANONICAL.get(key)
+    """Department for an office title ("Secretary of State for Defence" → Ministry of Defence).
+
+    Junior offices resolve too: "Parliamentary Under-Secretary of State for Transport" →
+    Department for Transport, "Minister of State, Home Office" → Home Office.
+    """
+    clean = _SPACES.sub(" ", title).strip().rstrip(",:;")
+    clean = _LEADING_THE.sub("", clean, count=1)
+    known = _CANONICAL.get(clean.lower())
+    if known:
+        return known
+    junior = _JUNIOR_FOR.fullmatch(clean)
+    if junior:
+        return _CANONICAL.get(f"secretary of state for {junior.group('portfolio').lower()}")
+    comma = _TITLE_COMMA_BODY.fullmatch(clean)
+    if comma and names_a_body(comma.group("body")):
+        return comma.group("body")
+    return None
 
 
 def find_addressee(question_text: str) -> Addressee:

@@ -13,13 +13,25 @@ from pqparse.text.normalize import clean_inline
 
 __all__ = ["is_portrait_caption", "parse_member", "split_trailing_parenthetical"]
 
-_PORTRAIT = re.compile(r"\s+Portrait\s*$")
-_PARTY_SEAT_SEPARATOR = re.compile(r"\s+[-–—]\s+")
+_PORTRAIT_WORD = "Portrait"
+# (?<!\s) starts each try at the beginning of a whitespace run: linear on long runs.
+_PARTY_SEAT_SEPARATOR = re.compile(r"(?<!\s)\s+[-–—]\s+")
+
+
+def _without_portrait(text: str) -> str | None:
+    """The name in "<Name> Portrait", or ``None`` when ``text`` is not a Portrait caption."""
+    stripped = text.rstrip()
+    if not stripped.endswith(_PORTRAIT_WORD):
+        return None
+    name = stripped[: -len(_PORTRAIT_WORD)]
+    if not name or not name[-1].isspace() or not name.strip():
+        return None
+    return name.rstrip()
 
 
 def is_portrait_caption(line: str) -> bool:
     """True for an image caption line such as "Diana Johnson Portrait"."""
-    return _PORTRAIT.search(line) is not None
+    return _without_portrait(line) is not None
 
 
 def split_trailing_parenthetical(text: str) -> tuple[str, str | None]:
@@ -43,7 +55,7 @@ def parse_member(text: str) -> Member:
     """Member from "Name (Party - Constituency)", "Name (Constituency)", "(Constituency)"
     or a bare name. A single parenthetical without " - " is taken as the constituency.
     """
-    text = clean_inline(_PORTRAIT.sub("", text))
+    text = clean_inline(_without_portrait(text) or text)
     name, inside = split_trailing_parenthetical(text)
     party: str | None = None
     seat: str | None = None

@@ -2,15 +2,17 @@
 
 "Minister of State (Home Office)" → "Home Office"; "Parliamentary Under Secretary of State
 (Department for Business and Trade) (Minister for Women)" → "Department for Business and
-Trade" (a parenthetical that is itself a title is skipped); a bare office title such as
-"Secretary of State for Defence" goes through the addressee table.
+Trade" (a parenthetical that is itself a title is skipped); an office title such as
+"Secretary of State for Defence", "Parliamentary Under-Secretary of State for Transport" or
+Hansard's "The Minister of State, Ministry of Justice (Lord McNally)" (the parenthetical is
+the minister's name) goes through the addressee table.
 """
 
 from __future__ import annotations
 
 import re
 
-from pqparse.extract.departments import department_for_office
+from pqparse.extract.departments import department_for_office, names_a_body
 from pqparse.models import Minister
 from pqparse.text.normalize import clean_inline
 
@@ -19,7 +21,13 @@ __all__ = ["department_from_role", "parse_minister"]
 _PARENTHETICAL = re.compile(r"\(([^()]{2,120})\)")
 _TITLE = re.compile(
     r"^(?:Minister|Parliamentary|Secretary|Under|Deputy|Assistant|Government|Whip|Lord|"
-    r"Baroness|Leader|Chief|Captain|Parly|Senior|Junior|Shadow|Lords|Commons|on Leave)\b",
+    r"Baroness|Leader|Chief|Captain|Parly|Senior|Junior|Shadow|Lords|Commons|on Leave|Joint)\b",
+    re.IGNORECASE,
+)
+# A person in the parenthetical of a Hansard role: "(Mr. Ben Bradshaw)", "(Lord McNally)".
+_HONORIFIC = re.compile(
+    r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Viscount|Viscountess|Earl|"
+    r"Countess|Duke|Marquess|Bishop|Rt\.? Hon|Right Hon|The Lord|The Earl)\b\.?",
     re.IGNORECASE,
 )
 
@@ -28,12 +36,14 @@ def department_from_role(role: str | None) -> str | None:
     """The department a role names, or ``None`` when it names none."""
     if not role:
         return None
+    from_head = department_for_office(role.split("(", 1)[0])
     for match in _PARENTHETICAL.finditer(role):
         inside = clean_inline(match.group(1))
-        if not _TITLE.match(inside):
+        if _TITLE.match(inside) or _HONORIFIC.match(inside):
+            continue
+        if from_head is None or names_a_body(inside):
             return inside
-    head = role.split("(", 1)[0]
-    return department_for_office(head)
+    return from_head
 
 
 def parse_minister(name: str, role: str | None = None) -> Minister:

@@ -2,11 +2,13 @@
 
 Recognised: a keyword then ids ("question 44194", "PQ 146306", "UIN 12345", "Questions
 44194, 44195 and 44196", "PQs HL1234 to HL1240"), bracketed ids ("[12345]", "[HL1234]",
-"(HL16983)"), bare Lords numbers ("HL 1234") and devolved ids ("S6W-01234", "WQ12345",
-"AQW 1234/17-22"). A date that the citing text gives for the cited answer ("the answer of
-25 February 2019 to Question 223140", "the answer he was given on 8 April to question 44194")
-becomes :attr:`QuestionRef.date`. Plain numbers without a keyword or brackets (money, years,
-percentages, phone numbers, sections, paragraphs, columns) are never references.
+"(HL16983)": round brackets hold Lords ids only), bare Lords numbers ("HL 1234") and
+devolved ids ("S6W-01234", "WQ12345", "AQW 1234/17-22"). A date that the citing text gives
+for the cited answer ("the answer of 25 February 2019 to Question 223140", "the answer he
+was given on 8 April to question 44194") becomes :attr:`QuestionRef.date`. Plain numbers
+without a keyword or brackets (money, years, percentages, phone numbers, sections,
+paragraphs, columns) are never references; neither are law-report years ("[2019] UKSC 12")
+or session years after a keyword ("PQ 2019-20").
 """
 
 from __future__ import annotations
@@ -14,14 +16,18 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Iterator
 
-from pqparse.extract.dates import DATE_IN_TEXT, date_from_match
+from pqparse.extract.dates import DATE_IN_TEXT, MONTH_NAME, date_from_match
 from pqparse.models import House, QuestionRef, Span
 
 __all__ = ["find_question_refs"]
 
-_ID = r"(?:HL\s?\d{1,6}|S[1-6][A-Z]-\d{4,5}|WQ\d{4,6}|AQ[WOT]\s?\d{1,6}/\d{2}(?:-\d{2})?|\d{1,6})"
+# An id never runs into a date ("PQ 12345, 25 February 2019") or a quantity ("3 per cent").
+_NOT_QUANTITY = rf"(?!\s*(?:%|(?i:per\s*cent|{MONTH_NAME})\b)|(?i:st|nd|rd|th)\b)"
+_ID = (
+    r"(?:HL\s?\d{1,6}|S[1-6][A-Z]-\d{4,5}|WQ\d{4,6}|AQ[WOT]\s?\d{1,6}/\d{2}(?:-\d{2})?|\d{1,6})"
+    + _NOT_QUANTITY
+)
 _JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)"
 _RANGE = r"(?:\s*(?:-|–|—)\s*|\s+to\s+)"
 _KEYWORD = (
@@ -30,30 +36,47 @@ _KEYWORD = (
     r"(?:\s+(?:[Nn]umbers?|[Nn]os?\.?|[Rr]ef(?:erence)?s?\.?|UINs?))?"
 )
 _KEYED_REFS = re.compile(
-    rf"\b{_KEYWORD}\s*:?\s*(?P<ids>{_ID}(?:(?:{_JOIN}|{_RANGE}){_ID})*)(?![\w/%£$.,]\d)(?!\w)"
+    rf"\b{_KEYWORD}\s*(?::\s*)?(?P<ids>{_ID}(?:(?:{_JOIN}|{_RANGE}){_ID})*)(?![\w/%£$.,]\d)(?!\w)"
 )
 _BARE_ID = r"(?:HL\s?\d{2,6}|S[1-6][WOFTM]-\d{4,5}|WQ\d{5,6}|AQ[WOT]\s?\d{1,6}/\d{2}(?:-\d{2})?)"
-# Ids without a keyword: in brackets ("[12345]", "(HL16983)") or distinctive on their own.
+_SQUARE_ID = r"(?:HL\s?\d{1,6}|[1-9]\d{2,5})"
+_LORDS_ID = r"HL\s?\d{1,6}"
+# Ids without a keyword: in square brackets ("[12345]", "[HL1234]"), Lords ids in round
+# brackets ("(HL16983)"; "(2019)", "(020)" are years and phone codes), or distinctive alone.
 _UNKEYED_REFS = re.compile(
-    r"[\[(](?P<ids>(?:HL\s?\d{1,6}|\d{3,6})(?:\s*,\s*(?:HL\s?\d{1,6}|\d{3,6}))*)[\])]"
+    rf"\[(?P<square>{_SQUARE_ID}(?:\s*,\s*{_SQUARE_ID})*)\]"
+    rf"|\((?P<round>{_LORDS_ID}(?:\s*,\s*{_LORDS_ID})*)\)"
     rf"|(?<![\w/-])(?P<bare>{_BARE_ID}(?:(?:{_JOIN}|{_RANGE}){_BARE_ID})*)(?![\w/-])"
 )
+_UNKEYED_GROUPS = ("square", "round", "bare")
+# "[2019] UKSC 12", "[2020] 1 WLR 123", "[1998] Ch 45": a law report's year, not a UIN.
+_LAW_REPORT = re.compile(r"[ \t]+(?:\d{1,3}[ \t]+)?(?:[A-Z]{2,}|Ch|Fam|All[ \t]+ER)\b")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ONE_ID = re.compile(_ID)
 _BARE_HINT = re.compile(r"HL|S[1-6]|WQ|AQ")
-_RANGE_BETWEEN = re.compile(rf"^{_RANGE}$")
+_RANGE_BETWEEN = re.compile(rf"{_RANGE}$")
 _SPACES = re.compile(r"\s+")
 # "... on 8 April to question", "of 25 February 2019 (Official Report, column 12W) to PQ"
-_DATE_BEFORE = re.compile(
-    rf"(?:{DATE_IN_TEXT.pattern})\s*,?\s*(?:\([^()]{{0,80}}\)\s*,?\s*)?"
-    r"(?:to\s+(?:the\s+)?|for\s+|in\s+(?:reply|answer)\s+to\s+)?$",
+# "Official Report, column 245W" between a cited date and the id it dates
+_OFFICIAL_REPORT = (
+    r"Official\s+Report,?\s+(?:Vol\.?\s*\d{1,4},?\s+)?(?:columns?|cols?\.?|c\.)\s*[\w-]{1,12}"
+)
+# what may stand between a cited date and the ids it dates: "of 25 February 2019 to PQ",
+# "on 8 April 2025 (Official Report, column 12W) to Question", "given on 8 April 2025 (PQ"
+_DATE_TO_IDS = re.compile(
+    rf"\s*(?:,\s*)?(?:(?:\([^()]{{0,80}}\)|{_OFFICIAL_REPORT})\s*(?:,\s*)?)?"
+    r"(?:to\s+(?:the\s+)?|for\s+|in\s+(?:reply|answer)\s+to\s+|\(\s*)?",
     re.IGNORECASE,
 )
 _DATE_AFTER = re.compile(
-    rf"^\s*,?\s*(?:answered\s+|tabled\s+|asked\s+)?(?:on|of)\s+(?:{DATE_IN_TEXT.pattern})",
+    rf"\s*(?:,\s*)?(?:answered\s+|tabled\s+|asked\s+)?(?:on|of)\s+(?:{DATE_IN_TEXT.pattern})",
     re.IGNORECASE,
 )
 _LOOKBEHIND = 120
-_MAX_RANGE = 100
+#: Longest range expanded ("HL1234 to HL1240" gives the five ids between the ends too).
+_MAX_RANGE = 50
+#: At most this many ids are added by expanding ranges in one call (guards huge outputs).
+_MAX_EXPANDED = 500
 
 
 def _normal_id(raw: str) -> str:
@@ -69,67 +92,132 @@ def _house_of(ref_id: str) -> House | None:
     return House.LORDS if ref_id.startswith("HL") and ref_id[2:].isdigit() else None
 
 
-def _cited_date(text: str, start: int, end: int, default_year: int | None) -> datetime.date | None:
-    before = _DATE_BEFORE.search(text, max(0, start - _LOOKBEHIND), start)
-    if before and before.end() == start:
-        return date_from_match(before, default_year)
-    after = _DATE_AFTER.match(text[end : end + _LOOKBEHIND])
-    if after:
-        return date_from_match(after, default_year)
-    return None
+class _CitedDates:
+    """The dates in one text, found once (on first use) and looked up by position."""
+
+    def __init__(self, text: str, default_year: int | None) -> None:
+        self.text = text
+        self.default_year = default_year
+        self._matches: list[re.Match[str]] | None = None
+        self._ends: list[int] = []
+
+    def _dates(self) -> list[re.Match[str]]:
+        if self._matches is None:
+            self._matches = list(DATE_IN_TEXT.finditer(self.text))
+            self._ends = [m.end() for m in self._matches]
+        return self._matches
+
+    def around(self, start: int, end: int) -> datetime.date | None:
+        """The date given for ids at ``text[start:end]``: just before them, or just after."""
+        dates = self._dates()
+        i = bisect.bisect_right(self._ends, start) - 1
+        if (
+            i >= 0
+            and start - self._ends[i] <= _LOOKBEHIND
+            and _DATE_TO_IDS.fullmatch(self.text, self._ends[i], start)
+        ):
+            return date_from_match(dates[i], self.default_year)
+        after = _DATE_AFTER.match(self.text, end, end + _LOOKBEHIND)
+        if after:
+            return date_from_match(after, self.default_year)
+        return None
 
 
-def _expand_range(first: str, last: str) -> list[str]:
-    """Ids strictly between two range ends of the same kind, or none if implausible."""
+def _expand_range(first: str, last: str) -> list[str] | None:
+    """Ids strictly between two range ends of the same kind; ``None`` if not a range of ids.
+
+    A shorter or smaller end ("2019-20", "44194-6") means the pair is not two ids.
+    """
     prefix = "HL" if first.startswith("HL") else ""
     if prefix != ("HL" if last.startswith("HL") else ""):
         return []
     a, b = first[len(prefix) :], last[len(prefix) :]
-    if not (a.isdigit() and b.isdigit()) or not 0 < int(b) - int(a) <= _MAX_RANGE:
+    if not (a.isdigit() and b.isdigit()):
+        return []
+    if len(b) < len(a) or int(b) <= int(a):
+        return None
+    if int(b) - int(a) > _MAX_RANGE:
         return []
     return [f"{prefix}{n}" for n in range(int(a) + 1, int(b))]
 
 
+def _is_law_report(text: str, match: re.Match[str]) -> bool:
+    """True for the year of a law report citation: "[2019] UKSC 12"."""
+    square = match.group("square")
+    return (
+        square is not None
+        and _YEAR.fullmatch(square) is not None
+        and _LAW_REPORT.match(text, match.end()) is not None
+    )
+
+
+def _group_name(match: re.Match[str]) -> str:
+    if match.re is _KEYED_REFS:
+        return "ids"
+    return next(name for name in _UNKEYED_GROUPS if match.group(name) is not None)
+
+
 def _refs_in_group(
-    text: str, match: re.Match[str], offset: int, default_year: int | None, min_digits: int
-) -> Iterator[QuestionRef]:
-    group = "ids" if match.group("ids") is not None else "bare"
+    text: str,
+    match: re.Match[str],
+    offset: int,
+    dates: _CitedDates,
+    min_digits: int,
+    budget: list[int],
+) -> list[QuestionRef]:
+    """The refs one match holds; a list stops before its first implausible id.
+
+    ``budget`` holds how many more range-expanded ids may be added in this call.
+    """
+    group = _group_name(match)
     keyed = match.re is _KEYED_REFS
     ids_start = match.start(group)
     ids_text = match.group(group)
-    pieces = list(_ONE_ID.finditer(ids_text))
-    cited = _cited_date(text, match.start(), match.end(), default_year)
-    previous_end = 0
-    previous_id: str | None = None
-    for index, piece in enumerate(pieces):
+    cited = dates.around(match.start(), match.end())
+    found: list[QuestionRef] = []
+    previous: re.Match[str] | None = None
+    for index, piece in enumerate(_ONE_ID.finditer(ids_text)):
         raw = piece.group()
-        if raw.isdigit() and len(raw) < min_digits:
-            return
         ref_id = _normal_id(raw)
-        between = ids_text[previous_end : piece.start()]
-        if previous_id is not None and _RANGE_BETWEEN.match(between):
-            whole = Span(
-                offset + ids_start + pieces[index - 1].start(), offset + ids_start + piece.end()
-            )
-            for middle in _expand_range(previous_id, ref_id):
-                yield QuestionRef(
+        middles: list[str] | None = []
+        if previous is not None and _RANGE_BETWEEN.match(ids_text, previous.end(), piece.start()):
+            middles = _expand_range(found[-1].id, ref_id)
+            if middles is None:
+                found.pop()  # "PQ 2019-20": the range start was not an id either
+                break
+        if raw.isdigit() and len(raw) < min_digits:
+            break
+        if index == 0:
+            # later ids in a list are as long as the first: not "PQ 44194 and 3 others"
+            min_digits = max(min_digits, min(len(raw), 3))
+        if previous is not None and middles:
+            budget[0] -= len(middles)
+            # a range's inner ids point at the whole range: "HL1234 to HL1240"
+            whole = (ids_start + previous.start(), ids_start + piece.end())
+            found.extend(
+                QuestionRef(
                     id=middle,
-                    text=text[whole.start - offset : whole.end - offset],
+                    text=text[whole[0] : whole[1]],
                     house=_house_of(middle),
                     date=cited,
-                    span=whole,
+                    span=Span(offset + whole[0], offset + whole[1]),
                 )
+                for middle in (middles if budget[0] >= 0 else ())
+            )
         # the first id's text includes the keyword: "question 44194"
         start = match.start() if keyed and index == 0 else ids_start + piece.start()
         end = ids_start + piece.end()
-        yield QuestionRef(
-            id=ref_id,
-            text=text[start:end],
-            house=_house_of(ref_id),
-            date=cited,
-            span=Span(offset + start, offset + end),
+        found.append(
+            QuestionRef(
+                id=ref_id,
+                text=text[start:end],
+                house=_house_of(ref_id),
+                date=cited,
+                span=Span(offset + start, offset + end),
+            )
         )
-        previous_end, previous_id = piece.end(), ref_id
+        previous = piece
+    return found
 
 
 def find_question_refs(
@@ -142,10 +230,12 @@ def find_question_refs(
     """
     found: list[QuestionRef] = []
     keyed_spans: list[tuple[int, int]] = []
+    budget = [_MAX_EXPANDED]
+    dates = _CitedDates(text, default_year)
     for match in _KEYED_REFS.finditer(text):
         keyword = match.group()[: match.start("ids") - match.start()].lower()
         min_digits = 3 if keyword.startswith(("question", "parliamentary", "written")) else 1
-        refs = list(_refs_in_group(text, match, offset, default_year, min_digits))
+        refs = _refs_in_group(text, match, offset, dates, min_digits, budget)
         if refs:
             found.extend(refs)
             keyed_spans.append((match.start(), match.end()))
@@ -156,6 +246,8 @@ def find_question_refs(
         i = bisect.bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < keyed_spans[i][1]:
             continue
-        found.extend(_refs_in_group(text, match, offset, default_year, 1))
+        if _is_law_report(text, match):
+            continue
+        found.extend(_refs_in_group(text, match, offset, dates, 1, budget))
     found.sort(key=lambda ref: ref.span.start)
     return tuple(found)

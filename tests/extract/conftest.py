@@ -1,0 +1,50 @@
+"""Shared helpers for the extractor unit tests: the linear-time budget check."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+ONE_MB = 1_000_000
+#: An extractor may take this many times one ``re.finditer(r"\S+")`` pass over 1 MB of prose.
+#: Linear patterns stay far below it; a quadratic one on 1 MB takes thousands of times longer.
+SLOWDOWN_LIMIT = 25
+
+
+def repeat_to_1mb(unit: str) -> str:
+    """``unit`` repeated to exactly one million characters."""
+    return (unit * (ONE_MB // len(unit) + 1))[:ONE_MB]
+
+
+def _seconds(function: Callable[[], Any]) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.fixture(scope="session")
+def token_pass_seconds() -> float:
+    """Time of one ``re.finditer(r"\\S+")`` pass over 1 MB of ordinary prose."""
+    prose = repeat_to_1mb("To ask the Secretary of State, what steps he is taking. ")
+    return _seconds(lambda: sum(1 for _ in re.finditer(r"\S+", prose)))
+
+
+@pytest.fixture
+def assert_linear(token_pass_seconds: float) -> Callable[[Callable[[str], Any], str], None]:
+    """Assert that ``extract(text)`` on a 1 MB adversarial string finishes within budget."""
+
+    def check(extract: Callable[[str], Any], text: str) -> None:
+        assert len(text) >= ONE_MB
+        took = _seconds(lambda: extract(text))
+        assert took <= SLOWDOWN_LIMIT * token_pass_seconds, (
+            f"{took:.3f}s is over {SLOWDOWN_LIMIT}x the {token_pass_seconds:.3f}s token pass"
+        )
+
+    return check
