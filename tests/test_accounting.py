@@ -36,6 +36,22 @@ CHROME_WORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
+#: Whole chrome sentences and lines (docs/formats/*.md): their words are chrome only where
+#: the phrase itself occurs, so common words in them do not weaken the check elsewhere.
+CHROME_PHRASES = re.compile(
+    r"(?:Tip: )?To match (?:an exact|a) phrase, use quotation marks around the search term\. "
+    r'eg\. "Parliamentary Estate"(?:\. Use "OR" or "AND" as link words to form more complex '
+    r"queries\.)?"
+    r"|Keep yourself up-to-date with the latest developments by exploring our subscription "
+    r"options to receive notifications direct to your inbox"
+    r"|View sample alert|View the Parallel Parliament page for the |Information between "
+    r"|Note: This sample does not contain the most recent 2 weeks of information\. Up to date "
+    r"samples can only be viewed by Subscribers\.|Click here to view Subscription options\."
+    r"|View calendar(?: - Add to calendar)?"
+    r"|(?m:^(?:Calendar|Parliamentary Debates|Select Committee Documents|Written Answers)"
+    r"(?= *\|| *$))"
+)
+
 
 def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
@@ -53,7 +69,8 @@ def _unaccounted(doc: pqparse.Document) -> list[str]:
         for value in _strings(pqparse.to_dict(record)):
             field_words.update(w.casefold() for w in WORD.findall(value))
     reported = sorted(
-        (d.span.start, d.span.end) for d in doc.diagnostics if d.code == "PQ103" and d.span
+        [(d.span.start, d.span.end) for d in doc.diagnostics if d.code == "PQ103" and d.span]
+        + [m.span() for m in CHROME_PHRASES.finditer(doc.text)]
     )
     missing: list[str] = []
     index = 0

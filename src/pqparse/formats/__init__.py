@@ -15,7 +15,7 @@ from pqparse.text.decode import prepare_text
 
 __all__ = ["FORMATS", "Format", "Parsed", "best_format", "detect_format"]
 
-_MODULES = ("parallelparliament_page",)
+_MODULES = ("parallelparliament_page", "parallelparliament_listing")
 
 FORMATS: Mapping[str, Format] = MappingProxyType(
     {
