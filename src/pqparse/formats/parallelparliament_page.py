@@ -9,14 +9,26 @@ HTML pages are rendered to text lines first and read by the same rules.
 
 from __future__ import annotations
 
+import datetime
 import re
+
+import attrs
 
 from pqparse.extract.dates import parse_date
 from pqparse.extract.members import is_portrait_caption, parse_member
 from pqparse.extract.ministers import parse_minister
 from pqparse.extract.records import answer_from, question_from
 from pqparse.formats.base import Format, Parsed
-from pqparse.models import House, Legislature, Member, Minister, Span, WrittenQuestion
+from pqparse.models import (
+    Answer,
+    House,
+    Legislature,
+    Member,
+    Minister,
+    Question,
+    Span,
+    WrittenQuestion,
+)
 from pqparse.report import Report
 from pqparse.text.html import html_to_text, looks_like_html
 from pqparse.text.lines import Line, split_lines
@@ -25,214 +37,428 @@ __all__ = ["FORMAT", "NAME", "detect", "parse"]
 
 NAME = "parallelparliament-page"
 
+SPINNER = "Reticulating Splines"
+VIEW_SOURCE = "View Source"
+
 _ASKED_ON = re.compile(r"^\(asked on (?P<date>[^)]{4,40})\)(?:\s*-\s*View Source)?$", re.I)
-_QUESTION_TO = re.compile(r"^Question to the (?P<body>.{2,150}?):?$")
-_ASKED_BY = re.compile(r"^(?:Asked|Tabled) by:?\s+(?P<member>.{2,200})$")
+_QUESTION_TO = re.compile(r"^Question to the (?P<body>.{2,200}?)\s*:$")
+_ASKED_BY = re.compile(r"^Asked by:\s*(?P<member>.{2,250})$")
 _ANSWERED_BY = re.compile(r"^Answered by:?$")
 _ANSWERED_ON = re.compile(r"^This question was answered on (?P<date>.{4,40}?)\.?$", re.I)
 _TO_ASK = re.compile(r"^To ask\b", re.I)
-_CHROME = frozenset(
-    {
-        "Reticulating Splines",
-        "View Source",
-        "Written Question",
-        "Tabled by",
-        "Asked by",
-        "Share",
-        "Source Page",
-    }
+_PEER = re.compile(
+    r"^(?:The\s+)?(?:Lord|Baroness|Viscount|Viscountess|Earl|Countess|Marquess|Duke)\s"
 )
-_PEER = re.compile(r"^(?:Lord|Baroness|Viscount|Earl|Countess|Lady|The Lord|The Earl)\b")
-_SENTENCE_END = re.compile(r"[.?!:;)\]\"'”’]$")
+# A field that ends like this was not cut off mid-sentence.
+_FINISHED = re.compile(r"[.?!)\]\"'”’|]$")
+_SENTENCE_STOP = re.compile(r"[.?!]$")
 _TABLE_ROW_END = re.compile(r"\s*\|$")
-_PP_CUES = re.compile(
-    r"\(asked on \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\)|Reticulating Splines"
-    r"|This question was answered on|parallelparliament",
-    re.I,
+# How ministerial roles begin ("Minister of State (Home Office)", "Parliamentary
+# Under-Secretary (…)", "Lord Privy Seal", "Attorney General", ...).
+_ROLE = re.compile(
+    r"^(?:Minister|Parliamentary|Secretary|Under|Deputy|Assistant|Government|Lords?\s|"
+    r"Baroness|Leader|Chief|Captain|Attorney|Solicitor|Advocate|Chancellor|Economic|"
+    r"Financial|Exchequer|Paymaster|Prime|Second Church|Chair|Spokesperson|Whip)"
 )
-_QUESTION_TO_ANYWHERE = re.compile(r"(?m)^\s*Question to the [^\n]{2,150}:\s*$")
-_LISTING_CUES = re.compile(r"(?m)^\s*(?:Written Question|Asked by:|Questioner:)\s*")
+_MAX_NAME = 80
+_MAX_ROLE = 200
+
+# Detection cues work on page text and on raw HTML (a cue line may sit between tags).
+_EDGE_BEFORE = r"(?:^[ \t]*|>[ \t]*)"
+_EDGE_AFTER = r"[ \t]*(?:<|$)"
+_QUESTION_TO_LINE = re.compile(rf"(?m){_EDGE_BEFORE}Question to the [^\n<>]{{2,200}}:{_EDGE_AFTER}")
+_LISTING_CUES = re.compile(
+    rf"(?m){_EDGE_BEFORE}(?:Written Question{_EDGE_AFTER}|Asked by:|Questioner:)"
+)
+_PAGE_CUES = re.compile(
+    r"\(asked on \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\)|Reticulating Splines"
+    r"|This question was answered on \d|parallelparliament\.co\.uk/question/"
+)
+_DETECT_WINDOW = 200_000
 
 
 def detect(text: str) -> float:
-    """Score ``text`` as a Parallel Parliament question page."""
-    head = text[:200_000]
-    body_lines = len(_QUESTION_TO_ANYWHERE.findall(head, 0, 200_000)[:2])
-    if body_lines > 1 or _LISTING_CUES.search(head):
+    """Score ``text`` as a Parallel Parliament question page.
+
+    Exactly one "Question to the …:" line and no listing labels ("Written Question",
+    "Asked by:", "Questioner:"); page chrome such as "(asked on …)" raises the score.
+    """
+    head = text[:_DETECT_WINDOW]
+    bodies = 0
+    for _ in _QUESTION_TO_LINE.finditer(head):
+        bodies += 1
+        if bodies > 1:
+            return 0.1
+    if _LISTING_CUES.search(head):
         return 0.1
-    cue = _PP_CUES.search(head) is not None
-    if body_lines == 1:
-        return 0.9 if cue else 0.75
+    cue = _PAGE_CUES.search(head) is not None
+    if bodies == 1:
+        return 0.95 if cue else 0.75
     return 0.3 if cue else 0.0
 
 
-def _is_chrome(line: Line) -> bool:
-    return line.text in _CHROME or is_portrait_caption(line.text)
-
-
-def _paragraph_stretch(line: Line) -> tuple[int, int]:
-    """A line as an answer paragraph; a table row loses its trailing " |"."""
-    trailing = _TABLE_ROW_END.search(line.text)
-    end = line.start + trailing.start() if trailing else line.end
-    return line.start, end
-
-
-def _report_unparsed(lines: list[Line], used: set[int], report: Report) -> None:
-    """One PQ103 warning per run of lines that are neither fields nor known chrome."""
-    run: list[Line] = []
-    for index, line in enumerate([*lines, Line("", -1, -1)]):
-        if line.text and index not in used and not _is_chrome(line):
-            run.append(line)
-            continue
-        if run:
-            report.at("PQ103", f"unparsed text: {run[0].text[:60]!r}", run[0].start, run[-1].end)
-            run = []
-
-
 def parse(source: str, report: Report) -> Parsed:
-    """Parse one Parallel Parliament page (text or HTML)."""
+    """Parse one Parallel Parliament page (text or HTML) into at most one record."""
     text = html_to_text(source) if looks_like_html(source) else source
     report.text = text
     lines = split_lines(text)
     used: set[int] = set()
-    record = _parse_lines(text, lines, used, report)
+    record = _read_record(text, lines, used, report)
     _report_unparsed(lines, used, report)
     return Parsed(text, (record,) if record else ())
 
 
-def _parse_lines(
+@attrs.frozen
+class _Landmarks:
+    """Line indexes of the labels that structure a page (-1 when absent)."""
+
+    asked_on: int
+    asked_by: int
+    question_to: int
+    answered_by: int
+    spinner: int
+    end: int
+
+    @property
+    def full_copy(self) -> bool:
+        """A user copy (labels present) rather than a bare crawler copy."""
+        return self.asked_on >= 0 or self.answered_by >= 0 or self.spinner >= 0
+
+
+def _find_landmarks(lines: list[Line]) -> _Landmarks:
+    """One pass: labels before "Question to the", then the answer label and the spinner."""
+    asked_on = asked_by = question_to = answered_by = spinner = -1
+    for index, line in enumerate(lines):
+        value = line.text
+        if not value:
+            continue
+        if question_to < 0:
+            if asked_on < 0 and _ASKED_ON.match(value):
+                asked_on = index
+            elif asked_by < 0 and _ASKED_BY.match(value):
+                asked_by = index
+            elif _QUESTION_TO.match(value):
+                question_to = index
+            elif value == SPINNER:
+                spinner = index
+                break
+        elif answered_by < 0 and _ANSWERED_BY.match(value):
+            answered_by = index
+        elif value.endswith(SPINNER):
+            spinner = index
+            break
+    end = len(lines)
+    if spinner >= 0:  # a spinner glued to the last line ends the page after that line
+        end = spinner + (lines[spinner].text != SPINNER)
+    return _Landmarks(asked_on, asked_by, question_to, answered_by, spinner, end)
+
+
+def _read_record(
     text: str, lines: list[Line], used: set[int], report: Report
 ) -> WrittenQuestion | None:
-    count = len(lines)
-    asked_on = None
-    department = None
-    asked_by: Member | None = None
-    heading: str | None = None
-    first: Line | None = None
-    i = 0
-    question_at = -1
-    while i < count:
-        line = lines[i]
-        if match := _ASKED_ON.match(line.text):
-            asked_on = parse_date(match.group("date"))
-            if asked_on is None:
-                _bad_date(report, match.group("date"), line)
-            used.add(i)
-            heading_at = _previous_content(lines, i)
-            if heading_at is not None and not _QUESTION_TO.match(lines[heading_at].text):
-                heading = lines[heading_at].text
-                used.add(heading_at)
-                first = lines[heading_at]
-        elif match := _ASKED_BY.match(line.text):
-            asked_by = parse_member(match.group("member"))
-            used.add(i)
-        elif match := _QUESTION_TO.match(line.text):
-            department = match.group("body").strip()
-            used.add(i)
-            first = first or line
-            question_at = i + 1
-            break
-        i += 1
-    if question_at < 0:
+    marks = _find_landmarks(lines)
+    if marks.question_to < 0:
         report.add("PQ100", "no 'Question to the …:' line: not a Parallel Parliament page")
         return None
-    # question: the next paragraph (bare copies: the one "To ask" line)
-    while question_at < count and not lines[question_at].text:
-        question_at += 1
-    q_lines: list[Line] = []
-    j = question_at
-    while j < count and lines[j].text and not _ANSWERED_BY.match(lines[j].text):
-        if _is_chrome(lines[j]):
-            break
-        q_lines.append(lines[j])
-        used.add(j)
-        j += 1
-    answer_label = next((k for k in range(j, count) if _ANSWERED_BY.match(lines[k].text)), None)
-    bare = answer_label is None and len(q_lines) > 1 and _TO_ASK.match(q_lines[0].text)
-    answer_lines: list[Line] = []
-    if bare:
-        answer_lines = q_lines[1:]
-        q_lines = q_lines[:1]
-    if not q_lines:
-        label = lines[question_at - 1] if question_at else lines[0]
-        report.at("PQ104", "the question text is missing", label.start, label.end)
-        return None
-    q_span = (q_lines[0].start, q_lines[-1].end)
-    question, house = question_from(
-        text, q_span, asked_by=asked_by, asked_on=asked_on, department=department
+    heading_at = _heading_line(lines, marks)
+    first = min(
+        (lines[i] for i in (heading_at, marks.asked_by, marks.question_to) if i >= 0),
+        key=lambda line: line.start,
     )
-    complete = True
-    minister: Minister | None = None
-    answered_on = None
-    last_end = q_span[1]
-    if answer_label is not None:
-        used.add(answer_label)
-        k = answer_label + 1
-        header: list[Line] = []
-        while k < count:
-            line = lines[k]
-            if match := _ANSWERED_ON.match(line.text):
-                answered_on = parse_date(match.group("date"))
-                if answered_on is None:
-                    _bad_date(report, match.group("date"), line)
-                used.add(k)
-                k += 1
-                break
-            if line.text and not is_portrait_caption(line.text):
-                header.append(line)
-            if line.text:
-                used.add(k)
-            if len(header) > 2 or (not line.text and header):
-                break
-            k += 1
-        if header:
-            minister = parse_minister(header[0].text, header[1].text if len(header) > 1 else None)
-            last_end = header[-1].end
-        if answered_on is None:
-            complete = False
-        for index in range(k, count):
-            line = lines[index]
-            if line.text and not _is_chrome(line):
-                answer_lines.append(line)
-                used.add(index)
-    answer = None
-    if answer_lines or answer_label is not None:
-        answer = answer_from(
-            text,
-            [_paragraph_stretch(line) for line in answer_lines],
-            answered_by=minister,
-            answered_on=answered_on,
-        )
-        if answer_lines:
-            last_end = answer_lines[-1].end
-    if answer_label is None and not answer_lines and not _SENTENCE_END.search(question.text):
-        complete = False
+    question, house, question_end, bare_answer = _question_part(text, lines, marks, used, report)
+    answer: Answer | None = None
+    a_lines: list[int] = []
+    last_end = first.end
+    if marks.answered_by >= 0:
+        used.add(marks.answered_by)
+        answer, last_end, a_lines = _answer_block(text, lines, marks, used, report)
+    elif bare_answer:
+        a_lines = bare_answer
+        stretches = [_paragraph_stretch(lines[i]) for i in a_lines]
+        answer = answer_from(text, stretches)
+        last_end = stretches[-1][1]
+    record_span = Span(first.start, max(last_end, question_end))
+    complete = marks.spinner >= 0 or not _cut_off(question, answer, lines, a_lines, marks)
     if not complete:
-        report.at("PQ102", "the page is cut off inside a record", q_span[0], last_end)
-    if house is None and minister and _PEER.match(minister.name):
-        house = House.LORDS
-    start = first.start if first else q_span[0]
+        report.at("PQ102", "the page is cut off inside the record", *_bounds(record_span))
+    elif answer is not None and marks.answered_by >= 0:
+        _report_missing_answer_parts(answer, lines[marks.answered_by], report)
+    if heading_at >= 0:
+        used.add(heading_at)
     return WrittenQuestion(
-        heading=heading,
+        heading=lines[heading_at].text if heading_at >= 0 else None,
         uin=None,
         legislature=Legislature.UK_PARLIAMENT,
-        house=house,
+        house=house or _house_from_names(question.asked_by, answer),
         question=question,
         answer=answer,
         complete=complete,
-        span=Span(start, last_end),
+        span=record_span,
     )
 
 
-def _bad_date(report: Report, written: str, line: Line) -> None:
-    report.at("PQ200", f"unreadable date {written!r}", line.start, line.end)
+def _question_part(
+    text: str, lines: list[Line], marks: _Landmarks, used: set[int], report: Report
+) -> tuple[Question, House | None, int, list[int]]:
+    """The question, the house its wording implies, where its text ends and (bare copy) the
+    answer lines."""
+    asked_on = _line_date(lines, marks.asked_on, _ASKED_ON, used, report)
+    asked_by = _asker(lines, marks.asked_by, used)
+    label = lines[marks.question_to]
+    used.add(marks.question_to)
+    body = _QUESTION_TO.match(label.text)
+    region_end = marks.answered_by if marks.answered_by >= 0 else marks.end
+    if marks.full_copy:
+        q_lines = _question_paragraph(lines, marks.question_to + 1, region_end)
+        a_lines: list[int] = []
+    else:
+        q_lines, a_lines = _bare_question_and_answer(lines, marks.question_to + 1, region_end)
+    used.update(q_lines)
+    used.update(a_lines)
+    if q_lines:
+        q_span = (lines[q_lines[0]].start, _content_end(lines[q_lines[-1]]))
+    else:
+        report.at("PQ104", "the question text is missing", label.start, label.end)
+        q_span = (label.end, label.end)
+    question, house = question_from(
+        text,
+        q_span,
+        asked_by=asked_by,
+        asked_on=asked_on,
+        department=body.group("body") if body else None,
+    )
+    return question, house, q_span[1], a_lines
 
 
-def _previous_content(lines: list[Line], index: int) -> int | None:
-    for k in range(index - 1, -1, -1):
-        if lines[k].text and not _is_chrome(lines[k]):
-            return k
+def _bounds(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _heading_line(lines: list[Line], marks: _Landmarks) -> int:
+    """The heading: the content line just above "(asked on …)" (-1 when there is none)."""
+    if marks.asked_on < 0:
+        return -1
+    for index in range(marks.asked_on - 1, -1, -1):
+        value = lines[index].text
+        if value and index != marks.asked_by and not _is_chrome(value):
+            return index
+    return -1
+
+
+def _line_date(
+    lines: list[Line], index: int, pattern: re.Pattern[str], used: set[int], report: Report
+) -> datetime.date | None:
+    if index < 0:
+        return None
+    line = lines[index]
+    used.add(index)
+    match = pattern.match(line.text)
+    if match is None:
+        return None
+    found = parse_date(match.group("date"))
+    if found is None:
+        report.at("PQ200", f"unreadable date {match.group('date')!r}", line.start, line.end)
+    return found
+
+
+def _asker(lines: list[Line], index: int, used: set[int]) -> Member | None:
+    if index < 0:
+        return None
+    used.add(index)
+    match = _ASKED_BY.match(lines[index].text)
+    return parse_member(match.group("member")) if match else None
+
+
+def _paragraphs(lines: list[Line], start: int, end: int) -> list[list[int]]:
+    """Runs of adjacent content lines in ``lines[start:end]`` (known chrome skipped)."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index in range(start, end):
+        value = lines[index].text
+        if not value:
+            if current:
+                runs.append(current)
+                current = []
+        elif not _is_chrome(value):
+            current.append(index)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _question_paragraph(lines: list[Line], start: int, end: int) -> list[int]:
+    """Full copy: the paragraph that starts "To ask" (else the first one)."""
+    runs = _paragraphs(lines, start, end)
+    for run in runs:
+        if _TO_ASK.match(lines[run[0]].text):
+            return run
+    return runs[0] if runs else []
+
+
+def _bare_question_and_answer(
+    lines: list[Line], start: int, end: int
+) -> tuple[list[int], list[int]]:
+    """Bare copy: the first "To ask" line is the question, every later line an answer paragraph."""
+    content = [i for i in range(start, end) if lines[i].text and not _is_chrome(lines[i].text)]
+    if not content:
+        return [], []
+    at = next((n for n, i in enumerate(content) if _TO_ASK.match(lines[i].text)), 0)
+    return [content[at]], content[at + 1 :]
+
+
+def _answer_block(
+    text: str, lines: list[Line], marks: _Landmarks, used: set[int], report: Report
+) -> tuple[Answer, int, list[int]]:
+    """The "Answered by" block: name, optional role, answer date, then the paragraphs."""
+    header, date_at, body_from = _answer_header(lines, marks.answered_by + 1, marks.end)
+    used.update(header)
+    minister: Minister | None = None
+    last_end = lines[marks.answered_by].end
+    if header:
+        role = lines[header[1]].text if len(header) > 1 else None
+        minister = parse_minister(lines[header[0]].text, role)
+        last_end = lines[header[-1]].end
+    answered_on = _line_date(lines, date_at, _ANSWERED_ON, used, report)
+    if date_at >= 0:
+        last_end = lines[date_at].end
+    a_lines = [i for run in _paragraphs(lines, body_from, marks.end) for i in run]
+    used.update(a_lines)
+    answer = answer_from(
+        text,
+        [_paragraph_stretch(lines[i]) for i in a_lines],
+        answered_by=minister,
+        answered_on=answered_on,
+    )
+    if a_lines:
+        last_end = _paragraph_stretch(lines[a_lines[-1]])[1]
+    return answer, last_end, a_lines
+
+
+def _answer_header(lines: list[Line], start: int, end: int) -> tuple[list[int], int, int]:
+    """Name and role lines, the answer-date line (-1 if absent) and where the answer starts.
+
+    Blank lines may separate the parts (HTML renders each block on its own paragraph);
+    portrait captions are skipped.
+    """
+    content: list[int] = []
+    for index in range(start, end):
+        value = lines[index].text
+        if not value or _is_chrome(value):
+            continue
+        if _ANSWERED_ON.match(value):
+            return content, index, index + 1
+        content.append(index)
+        if len(content) == 3:
+            break
+    # no answer date: keep only what reads as a name and (then) a role
+    header: list[int] = []
+    for index in content[:2]:
+        value = lines[index].text
+        if not _looks_like_header(value, len(header)):
+            break
+        header.append(index)
+    body_from = header[-1] + 1 if header else start
+    return header, -1, body_from
+
+
+def _looks_like_header(value: str, position: int) -> bool:
+    """A minister's name (position 0) or role (position 1): short, not a sentence."""
+    if position == 0:
+        return len(value) <= _MAX_NAME and not _SENTENCE_STOP.search(value)
+    return (
+        len(value) <= _MAX_ROLE
+        and _ROLE.match(value) is not None
+        and not _SENTENCE_STOP.search(value)
+    )
+
+
+def _cut_off(
+    question: Question,
+    answer: Answer | None,
+    lines: list[Line],
+    a_lines: list[int],
+    marks: _Landmarks,
+) -> bool:
+    """True when the copy ends inside a field (called only when no spinner ended the page)."""
+    if answer is None:
+        return not _FINISHED.search(question.text)
+    if marks.answered_by >= 0 and (answer.answered_on is None or not a_lines):
+        return True
+    if not a_lines:
+        return False
+    last = lines[a_lines[-1]].text
+    return not _FINISHED.search(last)
+
+
+def _report_missing_answer_parts(answer: Answer, label: Line, report: Report) -> None:
+    missing = [
+        name
+        for name, absent in (
+            ("answering minister", answer.answered_by is None),
+            ("answer date", answer.answered_on is None),
+            ("answer text", not answer.paragraphs),
+        )
+        if absent
+    ]
+    if missing:
+        report.at("PQ104", f"the answer block has no {', '.join(missing)}", label.start, label.end)
+
+
+def _house_from_names(asked_by: Member | None, answer: Answer | None) -> House | None:
+    """Lords when the asker or the answering minister is a peer; else unknown."""
+    names = [asked_by.name if asked_by else None]
+    if answer is not None and answer.answered_by is not None:
+        names.append(answer.answered_by.name)
+    if any(name and _PEER.match(name) for name in names):
+        return House.LORDS
     return None
+
+
+def _is_chrome(value: str) -> bool:
+    return value in (SPINNER, VIEW_SOURCE) or (
+        len(value) <= _MAX_NAME + 9 and is_portrait_caption(value)
+    )
+
+
+def _content_end(line: Line) -> int:
+    """End of a line's text without a loading-spinner text glued to it."""
+    if line.text.endswith(SPINNER) and line.text != SPINNER:
+        return line.start + len(line.text[: -len(SPINNER)].rstrip())
+    return line.end
+
+
+def _paragraph_stretch(line: Line) -> tuple[int, int]:
+    """A line as an answer paragraph: a table row loses its trailing " |", a glued spinner goes."""
+    end = _content_end(line)
+    trailing = _TABLE_ROW_END.search(line.text, 0, end - line.start)
+    if trailing:
+        end = line.start + trailing.start()
+    return line.start, end
+
+
+def _report_unparsed(lines: list[Line], used: set[int], report: Report) -> None:
+    """One PQ103 warning per run of lines that are neither fields nor known chrome.
+
+    Blank lines neither start nor end a run.
+    """
+    run_start: Line | None = None
+    run_end: Line | None = None
+    for index, line in enumerate(lines):
+        if not line.text:
+            continue
+        if index in used or _is_chrome(line.text):
+            if run_start is not None and run_end is not None:
+                _unparsed(report, run_start, run_end)
+            run_start = run_end = None
+            continue
+        run_start = run_start or line
+        run_end = line
+    if run_start is not None and run_end is not None:
+        _unparsed(report, run_start, run_end)
+
+
+def _unparsed(report: Report, first: Line, last: Line) -> None:
+    report.at("PQ103", f"unparsed text: {first.text[:60]!r}", first.start, last.end)
 
 
 FORMAT = Format(
