@@ -15,7 +15,11 @@ from pqparse.text.decode import prepare_text
 
 __all__ = ["FORMATS", "Format", "Parsed", "best_format", "detect_format"]
 
-_MODULES = ("parallelparliament_page", "parallelparliament_listing")
+_MODULES = (
+    "parallelparliament_page",
+    "written_questions_api",
+    "parallelparliament_listing",
+)
 
 FORMATS: Mapping[str, Format] = MappingProxyType(
     {

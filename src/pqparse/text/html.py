@@ -12,7 +12,7 @@ import re
 
 from lxml import etree, html
 
-__all__ = ["HTML_PARSER", "html_to_text", "looks_like_html", "parse_html"]
+__all__ = ["HTML_PARSER", "html_paragraphs", "html_to_text", "looks_like_html", "parse_html"]
 
 HTML_PARSER = html.HTMLParser(
     no_network=True,
@@ -136,3 +136,75 @@ def html_to_text(markup: str) -> str:
     """Parse HTML ``markup`` and render it as clean text lines (``""`` if unparseable)."""
     root = parse_html(markup)
     return "" if root is None else element_to_text(root)
+
+
+_FRAGMENT_BREAKS = frozenset(
+    {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "br", "hr", "table"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "caption", "section", "article", "header", "footer"}
+    | {"address", "figure", "figcaption", "center", "body", "html", "td", "th"}
+)
+
+
+def html_paragraphs(markup: str) -> list[str]:
+    """Paragraphs of an HTML fragment (an API answer): one per block or list item, one per
+    table row with its cells joined by ``" | "`` (a ``<p>`` inside a cell does not split the
+    row); whitespace folded, empty spacer paragraphs (``<p>&nbsp;</p>``) dropped.
+    """
+    try:
+        root = etree.fromstring(markup, HTML_PARSER)
+    except (etree.LxmlError, ValueError):
+        return []
+    if root is None:
+        return []
+    paragraphs: list[str] = []
+    current: list[str] = []
+    rows: list[list[str]] = []
+    cells: list[list[str]] = []
+    skipping = 0
+
+    def flush() -> None:
+        if current:
+            text = _WHITESPACE.sub(" ", "".join(current)).strip()
+            if text:
+                paragraphs.append(text)
+            current.clear()
+
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if skipping or tag in _SKIPPED:
+                skipping += 1
+                continue
+            if tag in _CELLS and rows:
+                cells.append([])
+            elif tag == "tr":
+                flush()
+                rows.append([])
+            elif tag in _FRAGMENT_BREAKS:
+                if cells:
+                    cells[-1].append(" ")
+                else:
+                    flush()
+            if element.text and tag:
+                (cells[-1] if cells else current).append(element.text)
+            continue
+        if skipping:
+            skipping -= 1
+            if skipping == 0 and element.tail:
+                (cells[-1] if cells else current).append(element.tail)
+            continue
+        if tag in _CELLS and cells:
+            rows[-1].append(_WHITESPACE.sub(" ", "".join(cells.pop())).strip())
+        elif tag == "tr" and rows:
+            row = rows.pop()
+            if any(row):
+                paragraphs.append(_WHITESPACE.sub(" ", " | ".join(row)).strip())
+        elif tag in _FRAGMENT_BREAKS:
+            if cells:
+                cells[-1].append(" ")
+            else:
+                flush()
+        if element.tail:
+            (cells[-1] if cells else current).append(element.tail)
+    flush()
+    return paragraphs

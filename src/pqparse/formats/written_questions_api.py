@@ -1,0 +1,816 @@
+"""UK Parliament Written Questions API JSON (``written-questions-api``).
+
+The JSON of ``/api/writtenquestions/questions`` (questions-statements-api.parliament.uk,
+formerly writtenquestions-api.parliament.uk) and of the Members API's written-questions
+pages. Accepted shapes: a bare question object, a ``{"value": {...}, "links": [...]}``
+item, a list of either, the ``{"totalResults": N, "results": [...]}`` search envelope, and
+JSON Lines of any of these. ``answerText`` is HTML on single-item routes (rendered to
+paragraphs) and a 255-character plain-text stub in search results (kept, but the record is
+marked incomplete). Each record is rendered into ``Document.text`` with
+:class:`~pqparse.text.builder.TextBuilder` so spans point somewhere meaningful; fields the
+contract has no place for go to ``WrittenQuestion.extra`` (see
+``docs/formats/written-questions-api.md``). :func:`stream` reads huge dumps in constant
+memory (``ijson`` for arrays and envelopes, line by line for JSON Lines).
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime
+import html
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO, Any
+
+import attrs
+import ijson
+
+from pqparse.extract.dates import parse_date
+from pqparse.extract.ministers import department_from_role
+from pqparse.extract.records import answer_from, question_from
+from pqparse.formats.base import Format, Parsed
+from pqparse.models import (
+    Answer,
+    House,
+    Legislature,
+    Member,
+    Minister,
+    Span,
+    WrittenQuestion,
+)
+from pqparse.report import Report
+from pqparse.text.builder import TextBuilder
+from pqparse.text.decode import decode_bytes, repair_mojibake
+from pqparse.text.html import html_paragraphs
+from pqparse.text.normalize import clean_inline, normalize_text
+
+__all__ = ["FORMAT", "NAME", "answer_paragraphs", "detect", "parse", "stream"]
+
+NAME = "written-questions-api"
+
+#: Search results cut ``questionText`` to exactly this many characters, with no marker.
+SEARCH_TEXT_LIMIT = 255
+#: ...and ``answerText`` to the same length plus this marker (HTML stripped).
+SEARCH_ANSWER_MARKER = "..."
+
+_QUESTION_KEYS = frozenset(
+    {
+        "id",
+        "askingMemberId",
+        "askingMember",
+        "house",
+        "memberHasInterest",
+        "dateTabled",
+        "dateForAnswer",
+        "uin",
+        "questionText",
+        "answeringBodyId",
+        "answeringBodyName",
+        "answeringBody",
+        "isWithdrawn",
+        "isNamedDay",
+        "groupedQuestions",
+        "answerIsHolding",
+        "answerIsCorrection",
+        "answeringMemberId",
+        "answeringMember",
+        "correctingMemberId",
+        "correctingMember",
+        "dateAnswered",
+        "answerText",
+        "originalAnswerText",
+        "comparableAnswerText",
+        "dateAnswerCorrected",
+        "dateHoldingAnswer",
+        "attachmentCount",
+        "heading",
+        "attachments",
+        "groupedQuestionsDates",
+    }
+)
+_ITEM_KEYS = frozenset({"value", "links"})
+_ENVELOPE_KEYS = frozenset({"results", "totalResults", "skip", "take", "links"})
+_MEMBERS_PAGE_KEYS = frozenset({"items", "totalResults", "resultContext", "skip", "take", "links"})
+_HOUSES = {
+    "commons": House.COMMONS,
+    "house of commons": House.COMMONS,
+    "1": House.COMMONS,
+    "lords": House.LORDS,
+    "house of lords": House.LORDS,
+    "bishops": House.LORDS,
+    "2": House.LORDS,
+}
+_JSON_START = re.compile(r"\s*[\[{]")
+_API_KEY = re.compile(
+    r'"(uin|questionText|dateTabled|answeringBodyName|askingMemberId|answerIsHolding)"\s*:'
+)
+_HAS_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>]{0,2000})?/?>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_LINE_BREAKS = re.compile(r"\n\s*")
+_HEAD = 64 * 1024
+_ENVELOPE_FIRST_KEYS = frozenset({"results", "totalResults", "items"})
+_ENVELOPE_LIST = re.compile(rb'"(results|items)"\s*:\s*\[')
+#: In streaming mode each diagnostic code is reported for this many records, then counted.
+STREAM_DIAGNOSTIC_CAP = 1000
+
+
+def detect(text: str) -> float:
+    """Score ``text`` as API JSON: JSON that uses the API's own key names."""
+    if not _JSON_START.match(text):
+        return 0.0
+    keys = {match.group(1) for match in _API_KEY.finditer(text, 0, _HEAD)}
+    if len(keys) >= 2:
+        return 0.95
+    return 0.6 if keys else 0.1
+
+
+# ---------------------------------------------------------------------------------------------
+# Values: strings, dates, houses, members
+
+
+def _string(value: Any) -> str | None:
+    """A JSON string as clean text (mojibake repaired, spaces normalised); else ``None``."""
+    if not isinstance(value, str):
+        return None
+    value, _ = repair_mojibake(value)
+    return clean_inline(normalize_text(value))
+
+
+def _bool(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def _iso_date(value: Any) -> tuple[datetime.date | None, bool]:
+    """``"2024-01-05T00:00:00"`` (or any ISO/written date) → date; second item: unreadable."""
+    if not isinstance(value, str) or not value.strip():
+        return None, False
+    try:
+        return datetime.date.fromisoformat(value[:10]), False
+    except ValueError:
+        parsed = parse_date(value.strip())
+        return parsed, parsed is None
+
+
+def _house(value: Any) -> House | None:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return _HOUSES.get(str(value).strip().lower())
+
+
+def _member_fields(member: Mapping[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """``(name, party, memberFrom)`` of a Written Questions or Members API member object."""
+    name = _string(member.get("name")) or _string(member.get("nameDisplayAs"))
+    party = _string(member.get("party"))
+    latest_party = member.get("latestParty")
+    if party is None and isinstance(latest_party, Mapping):
+        party = _string(latest_party.get("name"))
+    seat = _string(member.get("memberFrom"))
+    membership = member.get("latestHouseMembership")
+    if seat is None and isinstance(membership, Mapping):
+        seat = _string(membership.get("membershipFrom"))
+    return name, party, seat
+
+
+def _asker(value: Any) -> Member | None:
+    if not isinstance(value, Mapping):
+        return None
+    name, party, seat = _member_fields(value)
+    if name is None and party is None and seat is None:
+        return None
+    return Member(name=name, party=party, constituency=seat)
+
+
+def _minister(value: Any, department: str | None) -> Minister | None:
+    if not isinstance(value, Mapping):
+        return None
+    name, _party, _seat = _member_fields(value)
+    if name is None:
+        return None
+    role = _string(value.get("role"))
+    return Minister(name=name, role=role, department=department_from_role(role) or department)
+
+
+def _member_extra(value: Any, member_id: Any) -> dict[str, Any] | None:
+    """A member as ``extra`` keeps it: id, name, party, member_from (known values only)."""
+    member: dict[str, Any] = {}
+    if isinstance(member_id, int) and not isinstance(member_id, bool):
+        member["id"] = member_id
+    if isinstance(value, Mapping):
+        name, party, seat = _member_fields(value)
+        for key, item in (("name", name), ("party", party), ("member_from", seat)):
+            if item is not None:
+                member[key] = item
+    return member or None
+
+
+# ---------------------------------------------------------------------------------------------
+# Answer text
+
+
+def answer_paragraphs(markup: str) -> list[str]:
+    """Paragraphs of an ``answerText``: HTML rendered (tables as " | " rows), plain text split
+    at line breaks; double-escaped entities (``&amp;nbsp;``) decoded.
+    """
+    markup, _ = repair_mojibake(markup)
+    markup = normalize_text(markup)
+    if _HAS_TAG.search(markup):
+        paragraphs = html_paragraphs(markup)
+    else:
+        if "&" in markup:
+            markup = html.unescape(markup)
+        paragraphs = [clean_inline(line) for line in _LINE_BREAKS.split(markup)]
+    return [_decoded(p) for p in paragraphs if p]
+
+
+def _decoded(paragraph: str) -> str:
+    if "&" in paragraph and _ENTITY.search(paragraph):
+        return clean_inline(html.unescape(paragraph))
+    return paragraph
+
+
+def _is_search_stub(raw: str) -> bool:
+    """Search-result ``answerText``: tags stripped, cut at 255 characters plus "..."."""
+    return raw.rstrip().endswith(SEARCH_ANSWER_MARKER) and _HAS_TAG.search(raw) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Session: what one parse or stream shares across records
+
+
+@attrs.define
+class _Session:
+    """Running document offset and once-per-input diagnostics for one parse or stream."""
+
+    report: Report
+    cap: int | None = None
+    position: int = 0
+    reported_once: set[str] = attrs.field(factory=set)
+    counts: dict[str, int] = attrs.field(factory=dict)
+
+    def add(self, code: str, message: str, span: Span | None = None) -> None:
+        """Report ``code``; in streaming mode only the first ``cap`` of each code."""
+        if self.cap is not None:
+            count = self.counts.get(code, 0) + 1
+            self.counts[code] = count
+            if count > self.cap:
+                return
+        self.report.add(code, message, span)
+
+    def once(self, key: str, code: str, message: str) -> None:
+        """Report ``code`` the first time ``key`` comes up in this input only."""
+        if key not in self.reported_once:
+            self.reported_once.add(key)
+            self.report.add(code, message)
+
+    def close(self) -> None:
+        """Say how many capped diagnostics were not reported one by one."""
+        for code, count in self.counts.items():
+            if self.cap is not None and count > self.cap:
+                self.report.add(code, f"{count - self.cap:,} more {code} diagnostics not listed")
+
+
+def _unknown_keys(
+    data: Mapping[str, Any], known: frozenset[str], what: str, session: _Session
+) -> None:
+    for key in data:
+        if key not in known:
+            session.once(f"{what}:{key}", "PQ103", f"unparsed text: unknown {what} field {key!r}")
+
+
+def _is_question(data: Mapping[str, Any]) -> bool:
+    return "uin" in data or "questionText" in data or "dateTabled" in data
+
+
+def _question_values(data: Any, session: _Session) -> Iterator[Mapping[str, Any]]:
+    """The question objects inside any accepted shape (list, envelope, item, bare value)."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _question_values(item, session)
+        return
+    if not isinstance(data, Mapping):
+        session.add("PQ103", f"unparsed text: a JSON {type(data).__name__} is not a question")
+        return
+    if _is_question(data):
+        yield data
+    elif isinstance(data.get("value"), Mapping):
+        _unknown_keys(data, _ITEM_KEYS, "item", session)
+        yield from _question_values(data["value"], session)
+    elif isinstance(data.get("results"), list):
+        _unknown_keys(data, _ENVELOPE_KEYS, "envelope", session)
+        yield from _question_values(data["results"], session)
+    elif isinstance(data.get("items"), list):  # Members API pages list their items here
+        _unknown_keys(data, _MEMBERS_PAGE_KEYS, "envelope", session)
+        yield from _question_values(data["items"], session)
+    elif "status" in data and "title" in data:
+        session.add(
+            "PQ103", f"unparsed text: API error response {data.get('status')}: {data.get('title')}"
+        )
+    else:
+        keys = ", ".join(list(map(str, data))[:6])
+        session.add("PQ103", f"unparsed text: an object with keys {keys} is not a question")
+
+
+# ---------------------------------------------------------------------------------------------
+# One record
+
+
+@attrs.frozen
+class _Rendered:
+    """A record and its rendering (offsets in ``text`` start at the record's position)."""
+
+    record: WrittenQuestion
+    text: str
+
+
+def _dates(data: Mapping[str, Any], key: str, session: _Session) -> datetime.date | None:
+    value, unreadable = _iso_date(data.get(key))
+    if unreadable:
+        session.add("PQ200", f"unreadable date in {key}: {str(data.get(key))[:40]!r}")
+    return value
+
+
+def _iso(value: datetime.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _grouped(data: Mapping[str, Any]) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
+    """Grouped UINs (``groupedQuestions``, else ``groupedQuestionsDates``) and their dates."""
+    ids = [str(uin) for uin in data.get("groupedQuestions") or () if isinstance(uin, str | int)]
+    dated: list[dict[str, Any]] = []
+    for item in data.get("groupedQuestionsDates") or ():
+        if isinstance(item, Mapping) and item.get("questionUin") is not None:
+            tabled, _ = _iso_date(item.get("dateTabled"))
+            dated.append({"uin": str(item["questionUin"]), "date_tabled": _iso(tabled)})
+    if not ids:
+        ids = [item["uin"] for item in dated]
+    return tuple(ids), dated
+
+
+def _attachments(value: Any) -> list[dict[str, Any]]:
+    keys = (
+        ("url", "url"),
+        ("title", "title"),
+        ("fileType", "file_type"),
+        ("fileSizeBytes", "file_size_bytes"),
+        ("fileName", "file_name"),
+    )
+    found: list[dict[str, Any]] = []
+    for item in value if isinstance(value, list) else ():
+        if isinstance(item, Mapping):
+            found.append({name: item[key] for key, name in keys if item.get(key) is not None})
+    return found
+
+
+def _extra(
+    data: Mapping[str, Any], dated_groups: list[dict[str, Any]], session: _Session
+) -> dict[str, Any]:
+    """Source fields with no place in the contract, under stable snake_case keys."""
+    extra: dict[str, Any] = {}
+    for key, name in (
+        ("id", "api_id"),
+        ("askingMemberId", "asking_member_id"),
+        ("answeringMemberId", "answering_member_id"),
+        ("answeringBodyId", "answering_body_id"),
+        ("attachmentCount", "attachment_count"),
+    ):
+        value = data.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            extra[name] = value
+    body = data.get("answeringBody")
+    if isinstance(body, Mapping) and isinstance(body.get("id"), int):
+        extra.setdefault("answering_body_id", body["id"])
+    correcting = _member_extra(data.get("correctingMember"), data.get("correctingMemberId"))
+    if correcting:
+        extra["correcting_member"] = correcting
+    for key, name in (
+        ("dateHoldingAnswer", "date_holding_answer"),
+        ("dateAnswerCorrected", "date_answer_corrected"),
+    ):
+        value = _dates(data, key, session)
+        if value:
+            extra[name] = value.isoformat()
+    original = data.get("originalAnswerText")
+    if isinstance(original, str) and original.strip():
+        paragraphs = answer_paragraphs(original)
+        extra["original_answer_paragraphs"] = paragraphs
+        extra["original_answer_text"] = "\n\n".join(paragraphs)
+    attachments = _attachments(data.get("attachments"))
+    if attachments:
+        extra["attachments"] = attachments
+    if dated_groups:
+        extra["grouped_question_dates"] = dated_groups
+    return extra
+
+
+def _member_line(member: Member) -> str:
+    detail = " - ".join(part for part in (member.party, member.constituency) if part)
+    if member.name and detail:
+        return f"{member.name} ({detail})"
+    return member.name or f"({detail})"
+
+
+def _answer_line(minister: Minister | None, answered_on: datetime.date | None) -> str:
+    by = f" by {minister.name}" if minister else ""
+    on = f" on {answered_on.isoformat()}" if answered_on else ""
+    return f"Answered{by}{on}"
+
+
+def _meta_line(uin: str | None, house: House | None, asked_on: datetime.date | None) -> str:
+    parts = [f"UIN {uin}" if uin else "", house.value if house else ""]
+    if asked_on:
+        parts.append(f"tabled {asked_on.isoformat()}")
+    return ", ".join(part for part in parts if part)
+
+
+def _record(data: Mapping[str, Any], session: _Session, cut: bool = False) -> _Rendered:
+    """Build and render one record; ``cut``: the input ended inside this object."""
+    _unknown_keys(data, _QUESTION_KEYS, "question", session)
+    base = session.position
+    heading = _string(data.get("heading"))
+    uin = _string(str(data["uin"])) if isinstance(data.get("uin"), str | int) else None
+    body = data.get("answeringBody")
+    department = _string(data.get("answeringBodyName"))
+    target: str | None = None
+    if isinstance(body, Mapping):
+        department = department or _string(body.get("name"))
+        target = _string(body.get("target"))
+    asked_on = _dates(data, "dateTabled", session)
+    asked_by = _asker(data.get("askingMember"))
+    minister = _minister(data.get("answeringMember"), department)
+    grouped, dated_groups = _grouped(data)
+    house = _house(data.get("house"))
+    if data.get("house") is not None and house is None:
+        session.add("PQ105", f"unexpected house {data.get('house')!r}")
+
+    raw_question = data.get("questionText")
+    raw_answer = data.get("answerText")
+    has_answer_text = isinstance(raw_answer, str) and bool(raw_answer.strip())
+    answered_on = _dates(data, "dateAnswered", session)
+    answered = has_answer_text or answered_on is not None
+    stub_answer = has_answer_text and _is_search_stub(str(raw_answer))
+    stub_question = (
+        isinstance(raw_question, str)
+        and len(raw_question) == SEARCH_TEXT_LIMIT
+        and not (has_answer_text and not stub_answer)
+    )
+
+    builder = TextBuilder()
+    if heading:
+        builder.line(heading)
+    meta = _meta_line(uin, house, asked_on)
+    if meta:
+        builder.line(meta)
+    if asked_by:
+        builder.line(_member_line(asked_by), "Asked by: ")
+    question_text = _string(raw_question) or ""
+    q_span = builder.line(question_text)
+    paragraph_spans: list[tuple[int, int]] = []
+    if answered:
+        builder.append("\n")
+        builder.line(_answer_line(minister, answered_on))
+        for paragraph in answer_paragraphs(str(raw_answer)) if has_answer_text else ():
+            if paragraph_spans:
+                builder.append("\n")  # a blank line between paragraphs
+            paragraph_spans.append(builder.line(paragraph))
+    text = builder.text()
+    end = base + len(text.rstrip("\n"))
+
+    question, implied_house = question_from(
+        text,
+        q_span,
+        asked_by=asked_by,
+        asked_on=asked_on,
+        department=department,
+        date_for_answer=_dates(data, "dateForAnswer", session),
+        base=base,
+    )
+    if question.addressee is None and target:
+        question = attrs.evolve(question, addressee=_without_article(target))
+    answer: Answer | None = None
+    if answered:
+        answer = answer_from(
+            text,
+            paragraph_spans,
+            answered_by=minister,
+            answered_on=answered_on,
+            is_holding=_bool(data.get("answerIsHolding")),
+            is_correction=_bool(data.get("answerIsCorrection")) or False,
+            base=base,
+        )
+    extra = _extra(data, dated_groups, session)
+    complete = not (cut or stub_question or stub_answer)
+    truncated = [
+        name for name, stub in (("question", stub_question), ("answer", stub_answer)) if stub
+    ]
+    if truncated:
+        extra["truncated"] = truncated
+    record = WrittenQuestion(
+        heading=heading,
+        uin=uin,
+        legislature=Legislature.UK_PARLIAMENT,
+        house=house or implied_house,
+        named_day=_bool(data.get("isNamedDay")),
+        registered_interest=_bool(data.get("memberHasInterest")),
+        withdrawn=_bool(data.get("isWithdrawn")) or False,
+        grouped_question_ids=grouped,
+        question=question,
+        answer=answer,
+        complete=complete,
+        span=Span(base, end),
+        extra=extra,
+    )
+    _record_diagnostics(record, data, q_span, paragraph_spans, truncated, cut, session)
+    session.position = base + len(text) + 1  # a blank line between records
+    return _Rendered(record, text)
+
+
+def _without_article(title: str) -> str:
+    return title[4:] if title[:4].lower() == "the " else title
+
+
+def _record_diagnostics(
+    record: WrittenQuestion,
+    data: Mapping[str, Any],
+    question_span: tuple[int, int],
+    paragraph_spans: list[tuple[int, int]],
+    truncated: list[str],
+    cut: bool,
+    session: _Session,
+) -> None:
+    base, end = record.span.start, record.span.end
+    label = f"question {record.uin or '(no UIN)'}"
+    if "question" in truncated:
+        session.add(
+            "PQ106",
+            f"truncated text: {label} text is a {SEARCH_TEXT_LIMIT}-character search-result stub",
+            Span(base + question_span[0], base + question_span[1]),
+        )
+    if "answer" in truncated:
+        answer_span = (
+            Span(base + paragraph_spans[0][0], base + paragraph_spans[-1][1])
+            if paragraph_spans
+            else None
+        )
+        session.add(
+            "PQ106",
+            f"truncated text: {label} answer is a search-result stub ending '...'",
+            answer_span,
+        )
+    if cut:
+        session.add("PQ102", f"record cut off: the input ends inside {label}", Span(base, end))
+    if not record.question.text:
+        session.add("PQ104", f"missing field: {label} has no questionText", Span(base, end))
+    if record.answer is not None and not record.answer.paragraphs and not cut:
+        session.add("PQ104", f"missing field: {label} is answered but has no answerText")
+    hidden = [
+        key
+        for key, expanded in (
+            ("askingMember", "askingMemberId"),
+            ("answeringMember", "answeringMemberId"),
+        )
+        if data.get(key) is None and data.get(expanded) is not None
+    ]
+    if hidden:
+        session.once(
+            "members-not-expanded",
+            "PQ104",
+            "missing field: members not expanded (request expandMember=true): names are null, "
+            "Members API ids are kept in extra",
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole inputs: parse (in memory) and stream (constant memory)
+
+
+def parse(source: str, report: Report) -> Parsed:
+    """Parse API JSON (any accepted shape) held in memory."""
+    session = _Session(report)
+    pieces: list[str] = []
+    records: list[WrittenQuestion] = []
+    for rendered in _rendered_from_text(source, session):
+        pieces.append(rendered.text)
+        records.append(rendered.record)
+    text = "\n".join(pieces)
+    report.text = text
+    return Parsed(text, tuple(records))
+
+
+def _rendered_from_text(source: str, session: _Session) -> Iterator[_Rendered]:
+    try:
+        data = json.loads(source)
+    except ValueError as exc:
+        first = source.lstrip().split("\n", 1)[0]
+        if first != source.strip() and _parses(first):
+            yield from _from_lines(source.split("\n"), session)
+        else:
+            yield from _salvage(source.encode("utf-8"), f"{exc}", session)
+        return
+    for value in _question_values(data, session):
+        yield _record(value, session)
+
+
+def _parses(line: str | bytes) -> bool:
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
+def _from_lines(lines: Iterable[str | bytes], session: _Session) -> Iterator[_Rendered]:
+    """JSON Lines: one item (or envelope) per line; a bad line is salvaged as far as it goes."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except ValueError as exc:
+            text = decode_bytes(line)[0] if isinstance(line, bytes) else line
+            try:
+                data = json.loads(text)  # bytes in another encoding (cp1252)
+            except ValueError:
+                yield from _salvage(text.encode("utf-8"), f"line {number}: {exc}", session)
+                continue
+        for value in _question_values(data, session):
+            yield _record(value, session)
+
+
+def _salvage(data: bytes, problem: str, session: _Session) -> Iterator[_Rendered]:
+    """Records from JSON that ``json.loads`` refused: concatenated values, or malformed JSON
+    (then every complete question, and the cut-off last one).
+    """
+    roots, open_ids, error = _partial_values(data)
+    if error:  # else: several JSON values one after another, which is fine
+        session.add("PQ402", f"malformed JSON: {problem}")
+    for root in roots:
+        for value in _question_values(root, session):
+            cut = id(value) in open_ids
+            if cut and "uin" not in value and "questionText" not in value:
+                continue  # too little of it arrived to say which question it was
+            yield _record(value, session, cut=cut)
+
+
+def _partial_values(data: bytes) -> tuple[list[Any], set[int], str]:
+    """Build what parses of ``data``: the top-level values, ids of containers still open at the
+    error, and the error message ("" when the JSON turned out valid).
+    """
+    roots: list[Any] = []
+    stack: list[Any] = []
+    key: str = ""
+    error = ""
+
+    def attach(value: Any) -> None:
+        if not stack:
+            roots.append(value)
+        elif isinstance(stack[-1], dict):
+            stack[-1][key] = value
+        else:
+            stack[-1].append(value)
+
+    try:
+        for _prefix, event, value in ijson.parse(
+            io.BytesIO(data), multiple_values=True, use_float=True
+        ):
+            if event == "map_key":
+                key = value
+            elif event in ("start_map", "start_array"):
+                container: Any = {} if event == "start_map" else []
+                attach(container)
+                stack.append(container)
+            elif event in ("end_map", "end_array"):
+                stack.pop()
+            else:
+                attach(value)
+    except ijson.JSONError as exc:
+        error = _json_error(exc)
+    return roots, {id(container) for container in stack}, error
+
+
+def stream(handle: IO[bytes], report: Report) -> Iterator[WrittenQuestion]:
+    """Yield records from a binary API dump in constant memory (spans as :func:`parse`'s)."""
+    session = _Session(report, cap=STREAM_DIAGNOSTIC_CAP)
+    head = handle.read(_HEAD)
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[len(codecs.BOM_UTF8) :]
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head[:4]:
+        text, _ = decode_bytes(head + handle.read())  # UTF-16/32: rare, read whole
+        for rendered in _rendered_from_text(normalize_text(text), session):
+            yield rendered.record
+        session.close()
+        return
+    raw: io.RawIOBase = _Replay(head, handle)
+    if not _is_utf8(head):
+        raw, head = _Cp1252(raw), head.decode("cp1252", errors="replace").encode("utf-8")
+    reader = io.BufferedReader(raw, buffer_size=_HEAD)
+    for rendered in _rendered_from_reader(reader, head, session):
+        yield rendered.record
+    session.close()
+
+
+def _rendered_from_reader(reader: IO[bytes], head: bytes, session: _Session) -> Iterator[_Rendered]:
+    start = head.lstrip()[:1]
+    if start == b"[":
+        yield from _from_items(ijson.items(reader, "item", use_float=True), session)
+    elif start != b"{":
+        session.add("PQ402", "malformed JSON: the input does not start with '{' or '['")
+    elif _first_key(head) in _ENVELOPE_FIRST_KEYS:
+        found = _ENVELOPE_LIST.search(head)
+        prefix = f"{found.group(1).decode() if found else 'results'}.item"
+        items = ijson.items(reader, prefix, multiple_values=True, use_float=True)
+        yield from _from_items(items, session)
+    elif b"\n" in head.lstrip() and _parses(head.lstrip().split(b"\n", 1)[0]):
+        yield from _from_lines(reader, session)
+    else:
+        yield from _from_items(
+            ijson.items(reader, "", multiple_values=True, use_float=True), session
+        )
+
+
+def _from_items(items: Iterator[Any], session: _Session) -> Iterator[_Rendered]:
+    try:
+        for item in items:
+            for value in _question_values(item, session):
+                yield _record(value, session)
+    except ijson.JSONError as exc:
+        session.add("PQ402", f"malformed JSON: {_json_error(exc)}")
+
+
+def _json_error(exc: Exception) -> str:
+    """The first line of a JSON parser's message (yajl adds a multi-line pointer)."""
+    return str(exc).strip().split("\n", 1)[0] or type(exc).__name__
+
+
+def _first_key(head: bytes) -> str | None:
+    """The first key of the top-level object in ``head`` (``None`` if it is not an object)."""
+    try:
+        for _prefix, event, value in ijson.parse(io.BytesIO(head), multiple_values=True):
+            if event == "map_key":
+                return str(value)
+            if event != "start_map":
+                return None
+    except ijson.JSONError:
+        return None
+    return None
+
+
+def _is_utf8(head: bytes) -> bool:
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+class _Cp1252(io.RawIOBase):
+    """Re-encodes a cp1252 byte stream as UTF-8 (the only encoding the JSON reader takes)."""
+
+    def __init__(self, raw: io.RawIOBase) -> None:
+        self._raw = raw
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if not self._pending:
+            chunk = self._raw.read(max(1, len(buffer) // 2))
+            if not chunk:
+                return 0
+            self._pending = chunk.decode("cp1252", errors="replace").encode("utf-8")
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+class _Replay(io.RawIOBase):
+    """A binary stream that gives back the already-read ``head`` before the rest of ``handle``."""
+
+    def __init__(self, head: bytes, handle: IO[bytes]) -> None:
+        self._head = memoryview(head)
+        self._handle = handle
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head.nbytes:
+            size = min(len(buffer), self._head.nbytes)
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        data = self._handle.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+FORMAT = Format(
+    name=NAME,
+    description="UK Parliament Written Questions API JSON (item, list, envelope, JSON Lines)",
+    detect=detect,
+    parse=parse,
+    stream=stream,
+)

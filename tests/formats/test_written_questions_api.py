@@ -1,0 +1,350 @@
+"""The ``written-questions-api`` format: field equality with the JSON itself, shapes, streaming."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import ijson
+import pytest
+
+import pqparse
+from pqparse.formats import written_questions_api as api
+from pqparse.report import Report
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "written-questions-api"
+INPUTS = sorted(
+    p for p in FIXTURES.iterdir() if p.suffix in (".json", ".jsonl") and ".expected." not in p.name
+)
+TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+HOUSES = {"Commons": "Commons", "Lords": "Lords", 1: "Commons", 2: "Lords"}
+
+
+# --- an independent reading of the fixtures: plain json, no pqparse ------------------------------
+
+
+def _values(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _values(item)
+    elif "results" in data:
+        yield from _values(data["results"])
+    elif "value" in data:
+        yield data["value"]
+    else:
+        yield data
+
+
+def _json_values(path: Path) -> list[dict[str, Any]]:
+    """Question objects of a fixture; of a cut-off file, the complete ones only."""
+    raw = path.read_text(encoding="utf-8")
+    if path.suffix == ".jsonl":
+        return [v for line in raw.splitlines() if line.strip() for v in _values(json.loads(line))]
+    try:
+        return list(_values(json.loads(raw)))
+    except json.JSONDecodeError:
+        complete: list[dict[str, Any]] = []
+        with pytest.raises(ijson.JSONError):
+            for item in ijson.items(io.BytesIO(raw.encode()), "results.item"):
+                complete.extend(_values(item))
+        return complete
+
+
+def _day(value: str | None) -> str | None:
+    return value[:10] if value else None
+
+
+def _member_name(member: dict[str, Any] | None) -> str | None:
+    if member is None:
+        return None
+    return member.get("name") or member.get("nameDisplayAs")
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_records_carry_the_json_values(path: Path) -> None:
+    doc = pqparse.parse(path.read_bytes())
+    values = _json_values(path)
+    assert len(doc.records) >= len(values) > 0
+    for record, value in zip(doc.records, values, strict=False):
+        data = pqparse.to_dict(record)
+        question, answer = data["question"], data["answer"]
+        assert data["uin"] == value["uin"]
+        assert data["heading"] == value["heading"]
+        assert data["house"] == HOUSES[value["house"]]
+        assert question["asked_on"] == _day(value["dateTabled"])
+        assert question["date_for_answer"] == _day(value["dateForAnswer"])
+        body = value.get("answeringBodyName") or value["answeringBody"]["name"]
+        assert question["department"] == body
+        asker = value["askingMember"]
+        if asker is None:
+            assert question["asked_by"] is None
+        else:
+            assert question["asked_by"] == {
+                "name": asker["name"],
+                "party": asker["party"],
+                "constituency": asker["memberFrom"],
+            }
+        assert data["named_day"] is value["isNamedDay"]
+        assert data["registered_interest"] is value["memberHasInterest"]
+        assert data["withdrawn"] is value["isWithdrawn"]
+        assert data["grouped_question_ids"] == value["groupedQuestions"]
+        assert question["text"] == " ".join(value["questionText"].split())
+        if not value["answerText"] and value["dateAnswered"] is None:
+            assert answer is None
+            continue
+        assert answer["answered_on"] == _day(value["dateAnswered"])
+        assert answer["is_holding"] is value["answerIsHolding"]
+        assert answer["is_correction"] is value["answerIsCorrection"]
+        minister = _member_name(value["answeringMember"])
+        assert (answer["answered_by"] or {}).get("name") == minister
+        assert answer["text"], "an answered record has answer text"
+        assert not TAG.search(answer["text"]), answer["text"]
+        assert not ENTITY.search(answer["text"]), answer["text"]
+        assert answer["text"] == "\n\n".join(answer["paragraphs"])
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_streaming_gives_the_records_parse_gives(path: Path) -> None:
+    parsed = pqparse.parse_file(path).records
+    streamed = list(pqparse.iter_records(path))
+    if path.name == "truncated-download.json":  # streaming keeps the complete records only
+        assert streamed == [r for r in parsed if r.complete]
+    else:
+        assert streamed == list(parsed)
+
+
+# --- shapes --------------------------------------------------------------------------------
+
+
+def _item() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((FIXTURES / "commons-expanded-table.json").read_text())
+    return data
+
+
+def _records(source: str | bytes) -> tuple[pqparse.WrittenQuestion, ...]:
+    return pqparse.parse(source, format=api.NAME).records
+
+
+def test_every_accepted_shape_gives_the_same_record() -> None:
+    item = _item()
+    value = item["value"]
+    shapes = [
+        json.dumps(value),
+        json.dumps(item),
+        json.dumps([item]),
+        json.dumps([value]),
+        json.dumps({"totalResults": 1, "results": [item]}),
+        json.dumps(item) + "\n",
+        json.dumps({"items": [item], "totalResults": 1, "skip": 0, "take": 20}),
+    ]
+    expected = _records(shapes[0])
+    assert len(expected) == 1
+    for shape in shapes:
+        assert pqparse.detect_format(shape) == api.NAME
+        assert _records(shape) == expected
+
+
+def test_json_lines_keep_going_after_a_bad_line() -> None:
+    item = _item()
+    second = json.loads(json.dumps(item))
+    second["value"]["uin"] = "38215"
+    lines = [json.dumps(item), "", '{"value": {"uin": "38216", "heading": "Cut', json.dumps(second)]
+    doc = pqparse.parse("\n".join(lines) + "\n", format=api.NAME)
+    assert [r.uin for r in doc.records] == ["38214", "38216", "38215"]
+    assert [r.complete for r in doc.records] == [True, False, True]
+    codes = [d.code for d in doc.diagnostics]
+    assert "PQ402" in codes and "PQ102" in codes
+    streamed = list(api.stream(io.BytesIO("\n".join(lines).encode()), Report()))
+    assert streamed == list(doc.records)
+
+
+def test_strict_mode_raises_on_malformed_json() -> None:
+    with pytest.raises(pqparse.ParseError) as raised:
+        pqparse.parse('{"value": {"uin": "1", ', format=api.NAME, strict=True)
+    assert raised.value.code == "PQ402"
+
+
+def test_an_api_error_body_is_not_a_record() -> None:
+    body = {
+        "type": "https://tools.ietf.org/html/rfc7231#section-6.5.4",
+        "title": "Not Found",
+        "status": 404,
+        "detail": "No question found",
+        "instance": "/api/writtenquestions/questions/2025-03-03/99999",
+    }
+    doc = pqparse.parse(json.dumps(body), format=api.NAME)
+    assert doc.records == ()
+    assert [d.code for d in doc.diagnostics] == ["PQ103", "PQ100"]
+    assert "404" in doc.diagnostics[0].message
+
+
+def test_unknown_question_fields_are_reported_once() -> None:
+    value = _item()["value"]
+    value["newField"] = 1
+    doc = pqparse.parse(json.dumps([value, value]), format=api.NAME)
+    unparsed = [d for d in doc.diagnostics if d.code == "PQ103"]
+    assert len(unparsed) == 1 and "newField" in unparsed[0].message
+
+
+# --- values --------------------------------------------------------------------------------
+
+
+def test_unanswered_with_empty_strings_and_null_flags_has_no_answer() -> None:
+    value = _item()["value"]
+    value.update(
+        answerIsHolding=None,
+        answerIsCorrection=None,
+        answeringMemberId=None,
+        answeringMember=None,
+        dateAnswered=None,
+        answerText="",
+    )
+    (record,) = _records(json.dumps(value))
+    assert record.answer is None
+    assert record.complete
+
+
+@pytest.mark.parametrize(
+    ("house", "expected"),
+    [("Commons", pqparse.House.COMMONS), ("Lords", pqparse.House.LORDS), (2, pqparse.House.LORDS)],
+)
+def test_house_values(house: object, expected: pqparse.House) -> None:
+    value = _item()["value"]
+    value["house"] = house
+    assert _records(json.dumps(value))[0].house is expected
+
+
+def test_bishops_sit_in_the_lords_and_bicameral_is_no_house() -> None:
+    value = _item()["value"]
+    value["house"] = "Bishops"
+    assert _records(json.dumps(value))[0].house is pqparse.House.LORDS
+    value["house"] = "Bicameral"
+    value["questionText"] = "To ask His Majesty's Government what plans they have."
+    doc = pqparse.parse(json.dumps(value), format=api.NAME)
+    assert doc.records[0].house is pqparse.House.LORDS  # from the question's wording
+    assert any(d.code == "PQ105" and "Bicameral" in d.message for d in doc.diagnostics)
+
+
+def test_holding_flag_not_wording_decides() -> None:
+    value = _item()["value"]
+    value["answerText"] = (
+        "<p>It will not be possible to answer this question within the usual time period.</p>"
+    )
+    value["answerIsHolding"] = False
+    assert _records(json.dumps(value))[0].answer.is_holding is False  # type: ignore[union-attr]
+    value["answerIsHolding"] = True
+    value["answerText"] = "<p>I will write to the hon. Member.</p>"
+    assert _records(json.dumps(value))[0].answer.is_holding is True  # type: ignore[union-attr]
+
+
+def test_an_unreadable_date_is_reported_not_guessed() -> None:
+    value = _item()["value"]
+    value["dateTabled"] = "not a date"
+    doc = pqparse.parse(json.dumps(value), format=api.NAME)
+    assert doc.records[0].question.asked_on is None
+    assert any(d.code == "PQ200" and "dateTabled" in d.message for d in doc.diagnostics)
+
+
+def test_a_question_of_255_characters_with_a_full_html_answer_is_complete() -> None:
+    value = _item()["value"]
+    value["questionText"] = ("To ask the Secretary of State for Transport, " + "x" * 300)[:255]
+    (record,) = _records(json.dumps(value))
+    assert record.complete
+    value["answerText"] = None
+    value["dateAnswered"] = None
+    (record,) = _records(json.dumps(value))
+    assert not record.complete and record.extra["truncated"] == ["question"]
+
+
+@pytest.mark.parametrize(
+    ("markup", "paragraphs"),
+    [
+        ("<p>One &amp; two</p><p>&nbsp;</p><p>Three</p>", ["One & two", "Three"]),
+        ("Plain text\nsecond line", ["Plain text", "second line"]),
+        ("Fish &amp; chips &pound;5", ["Fish & chips £5"]),
+        ("<p>Double &amp;amp; escaped&amp;nbsp;text</p>", ["Double & escaped text"]),
+        ("<p><strong>\u00a0</strong></p><p>x</p>", ["x"]),
+        ("", []),
+    ],
+)
+def test_answer_paragraphs(markup: str, paragraphs: list[str]) -> None:
+    assert api.answer_paragraphs(markup) == paragraphs
+
+
+def test_cp1252_and_bom_inputs_decode() -> None:
+    value = _item()["value"]
+    value["heading"] = "Café Licences: £"
+    text = json.dumps(value, ensure_ascii=False)
+    for data in (text.encode("cp1252"), b"\xef\xbb\xbf" + text.encode("utf-8")):
+        assert _records(data)[0].heading == "Café Licences: £"
+        streamed = list(api.stream(io.BytesIO(data), Report()))
+        assert streamed[0].heading == "Café Licences: £"
+    line = (json.dumps(value, ensure_ascii=False) + "\n").encode("cp1252")
+    assert list(api.stream(io.BytesIO(line * 2), Report()))[1].heading == "Café Licences: £"
+
+
+# --- streaming -----------------------------------------------------------------------------
+
+
+def _many(count: int) -> list[dict[str, Any]]:
+    item = _item()
+    items = []
+    for number in range(count):
+        copy = json.loads(json.dumps(item))
+        copy["value"]["uin"] = str(40000 + number)
+        copy["value"]["dateTabled"] = (
+            datetime.date(2025, 1, 6) + datetime.timedelta(days=number % 200)
+        ).isoformat() + "T00:00:00"
+        items.append(copy)
+    return items
+
+
+@pytest.mark.parametrize(
+    "layout", ["envelope-one-line", "envelope-indented", "list", "jsonl", "concatenated"]
+)
+def test_stream_equals_parse_for_every_layout(layout: str) -> None:
+    items = _many(300)
+    if layout == "envelope-one-line":
+        data = json.dumps({"totalResults": 9000, "results": items})
+    elif layout == "envelope-indented":
+        data = json.dumps({"totalResults": 9000, "results": items}, indent=2)
+    elif layout == "list":
+        data = json.dumps(items, indent=1)
+    elif layout == "jsonl":
+        data = "".join(json.dumps(item) + "\n" for item in items)
+    else:
+        data = "\n".join(json.dumps(item, indent=2) for item in items)
+    report = Report()
+    streamed = list(api.stream(io.BytesIO(data.encode()), report))
+    doc = pqparse.parse(data, format=api.NAME)
+    assert len(streamed) == 300
+    assert streamed == list(doc.records)
+    assert report.diagnostics == [d for d in doc.diagnostics if d.code != "PQ400"]
+
+
+def test_stream_caps_repeated_diagnostics(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(api, "STREAM_DIAGNOSTIC_CAP", 2)
+    items = _many(5)
+    for item in items:
+        item["value"]["answerText"] = "Stripped answer text cut short..."
+    data = "".join(json.dumps(item) + "\n" for item in items).encode()
+    report = Report()
+    records = list(api.stream(io.BytesIO(data), report))
+    assert [r.complete for r in records] == [False] * 5
+    truncated = [d for d in report.diagnostics if d.code == "PQ106"]
+    assert len(truncated) == 3
+    assert truncated[-1].message == "3 more PQ106 diagnostics not listed"
+
+
+def test_stream_reports_malformed_json_and_keeps_earlier_records() -> None:
+    data = json.dumps({"totalResults": 2, "results": _many(2)}).encode()
+    report = Report()
+    records = list(api.stream(io.BytesIO(data[: len(data) - 200]), report))
+    assert [r.uin for r in records] == ["40000"]
+    assert [d.code for d in report.diagnostics if d.level == "error"] == ["PQ402"]
