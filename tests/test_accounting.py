@@ -48,6 +48,12 @@ CHROME_PHRASES = re.compile(
     r"|Note: This sample does not contain the most recent 2 weeks of information\. Up to date "
     r"samples can only be viewed by Subscribers\.|Click here to view Subscription options\."
     r"|View calendar(?: - Add to calendar)?"
+    r"|['‘’]Named day['‘’] questions only occur in the House of Commons\. The MP tabling the "
+    r"question specifies the date on which they should receive an answer\. MPs may not table "
+    r"more than five named day questions on a single day\."
+    r"|Indicates that a relevant interest has been declared\."
+    r"|An error has been identified in the written answer given on"
+    r"|The correct answer should have been:|Awaiting answer"
     r"|(?m:^(?:Calendar|Parliamentary Debates|Select Committee Documents|Written Answers)"
     r"(?= *\|| *$))"
 )

@@ -19,6 +19,7 @@ _MODULES = (
     "parallelparliament_page",
     "written_questions_api",
     "parallelparliament_listing",
+    "questions_statements",
 )
 
 FORMATS: Mapping[str, Format] = MappingProxyType(

@@ -1,0 +1,44 @@
+"""The span-tracking renderer gives exactly ``element_to_text``'s text, with element spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from pqparse.text.html import element_to_text, parse_html
+from pqparse.text.html_spans import render_with_spans
+
+SAMPLES = (
+    "<p>One</p><p>Two  words</p>",
+    "<div> lead <b>bold</b> tail </div>\n<div>\n\n</div><p>after</p>",
+    "<table><tr><td>Year</td><td> Figure </td></tr><tr><td>2020</td><td></td></tr></table>",
+    "<ul><li>a</li><li> b <br> c</li></ul><script>x()</script>tail",
+    "<div><button>Accept all</button>kept <span> inline </span>text</div><h2>Head</h2>",
+    "<body><nav>Menu</nav><main id='m'><h1> Title </h1><p>UIN 1, tabled on 2 May 2024</p></main>",
+    "<div>\u00a0spaced\u00a0</div><p>  </p><div>x<a href='#'></a>y</div>",
+)
+
+
+@pytest.mark.parametrize("markup", SAMPLES)
+def test_same_text_as_element_to_text(markup: str) -> None:
+    root = parse_html(markup)
+    assert root is not None
+    assert render_with_spans(root).text == element_to_text(root)
+
+
+def test_spans_cover_each_element_content() -> None:
+    root = parse_html(
+        "<div><h1>Heading</h1><p class='uin'>UIN 62682, tabled on 25 October 2021</p>"
+        "<table><tr><td>a</td><td>b</td></tr></table><a class='empty' href='/x'></a></div>"
+    )
+    assert root is not None
+    rendered = render_with_spans(root)
+    by_tag = {el.tag: rendered.spans[el] for el in root.iter("h1", "p", "tr")}
+    text = rendered.text
+    assert text[slice(*by_tag["h1"])] == "Heading"
+    assert text[slice(*by_tag["p"])] == "UIN 62682, tabled on 25 October 2021"
+    assert text[slice(*by_tag["tr"])] == "a | b"
+    cells = [text[slice(*rendered.spans[el])] for el in root.iter("td")]
+    assert cells == ["a", "b"]
+    empty = next(root.iter("a"))
+    start, end = rendered.spans[empty]
+    assert start == end == len(text)
