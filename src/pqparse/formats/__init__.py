@@ -20,6 +20,7 @@ _MODULES = (
     "written_questions_api",
     "parallelparliament_listing",
     "questions_statements",
+    "parliament_uk_listing",
 )
 
 FORMATS: Mapping[str, Format] = MappingProxyType(
