@@ -97,7 +97,10 @@ def _run(fmt: Format, text: str, report: Report, url: str | None) -> Document:
             "PQ199", f"internal parser error ({type(exc).__name__}: {exc}); please report it"
         )
         return Document(format=fmt.name, diagnostics=tuple(report.diagnostics), text=text, url=url)
-    if not parsed.records and not any(d.level == "error" for d in report.diagnostics):
+    # PQ107: a superseded version of a day holds no records by design; that is no error
+    if not parsed.records and not any(
+        d.level == "error" or d.code == "PQ107" for d in report.diagnostics
+    ):
         report.add("PQ100", f"no {fmt.name} records found")
     return Document(
         format=fmt.name,

@@ -21,6 +21,7 @@ _MODULES = (
     "parallelparliament_listing",
     "questions_statements",
     "parliament_uk_listing",
+    "theyworkforyou_xml",
 )
 
 FORMATS: Mapping[str, Format] = MappingProxyType(

@@ -1,0 +1,728 @@
+"""TheyWorkForYou / parlparse written answers XML (``scrapedxml/wrans``, ``lordswrans``).
+
+One file per sitting day: a ``<publicwhip>`` root whose children are siblings —
+``<major-heading>`` (the department, Commons only), ``<minor-heading>`` (the subject of a
+question group), ``<gidredirect>`` (other numbers of the group), one ``<ques>`` per asker
+and the ``<reply>`` that answers them all. Each ``<ques>`` becomes one record; grouped
+askers share the answer. Superseded versions of a day (``latest="no"``) give no records
+(PQ107). ``Document.text`` is a labelled rendering of the records (``Heading:``,
+``Question 12345 asked by …:``, ``Answered by …:``); spans index into it. The file is read
+with :mod:`pqparse.text.xml` (hardened, streaming). See ``docs/formats/theyworkforyou-xml.md``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from lxml import etree
+
+from pqparse.extract.dates import parse_date
+from pqparse.extract.departments import department_for_office
+from pqparse.extract.records import answer_from, question_from
+from pqparse.formats.base import Format, Parsed
+from pqparse.models import House, Legislature, Member, Minister, Span, WrittenQuestion
+from pqparse.report import Report
+from pqparse.text.builder import TextBuilder
+from pqparse.text.normalize import clean_inline, normalize_text
+from pqparse.text.xml import chunks_of, decode_xml_stream, iterparse_safe
+
+__all__ = ["FORMAT", "NAME", "detect", "parse", "stream"]
+
+NAME = "theyworkforyou-xml"
+
+_TOP_LEVEL = (
+    "publicwhip",
+    "major-heading",
+    "minor-heading",
+    "ques",
+    "reply",
+    "gidredirect",
+    "wrans",
+)
+_ROOT = re.compile(r"<publicwhip\b")
+_WRANS_CUES = re.compile(r"<(?:ques|reply|wrans)\b|uk\.org\.publicwhip/wrans/")
+_DETECT_HEAD = 65_536
+
+#: ``uk.org.publicwhip/wrans/{date}{version}.{key}.{suffix}``
+_GID = re.compile(r"/wrans/(?P<date>\d{4}-\d{2}-\d{2})(?P<version>[a-z]?)\.(?P<key>[^.\s]+)\.")
+#: Era B ``url``: ``.../written-questions/detail/{date tabled}/{uin}``
+_URL_TABLED = re.compile(r"/written-questions/detail/(\d{4}-\d{2}-\d{2})/")
+_QNUM = re.compile(r"^(?:HL)?\d+$")
+_QNUM_MARK = re.compile(r"(?<=\d)R$")
+_SPACES = re.compile(r"\s+")
+_CAPITAL_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_SMALL_WORDS = frozenset({"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by"})
+_ACRONYMS = frozenset({"HM", "UK", "EU", "NHS", "BBC", "HMRC", "DFID", "GCHQ"})
+_BREAKS = frozenset(
+    {
+        "br",
+        "p",
+        "div",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "ul",
+        "ol",
+        "caption",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    }
+)
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_CONTAINERS = frozenset({"div", "blockquote", "section", "article"})
+_LISTS = frozenset({"ul", "ol"})
+_CELLS = frozenset({"td", "th"})
+#: Unmatched ``altques`` redirects wait this many groups for the group they name.
+_MAX_CARRIED_REDIRECT_AGE = 1
+
+
+def detect(text: str) -> float:
+    """Score ``text`` as a parlparse written answers file (high for ``<publicwhip>`` + wrans)."""
+    head = text[:_DETECT_HEAD]
+    if _ROOT.search(head) is None:
+        return 0.0
+    return 0.95 if _WRANS_CUES.search(head) else 0.3
+
+
+# --- reading one element ------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    return clean_inline(normalize_text(text))
+
+
+def _local(tag: Any) -> str | None:
+    """Lower-case tag name (``<I>`` and ``<i>`` alike); ``None`` for comments and PIs."""
+    return tag.lower() if isinstance(tag, str) else None
+
+
+def _collect(element: etree._Element, parts: list[str]) -> None:
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        name = _local(child.tag)
+        if name == "sup" and len(child) == 0 and (child.text or "").strip().isdigit():
+            # a footnote mark or power: "19,660¹", "km²" (never glued into "19,6601")
+            parts.append((child.text or "").strip().translate(_SUPERSCRIPT_DIGITS))
+        elif name is not None:
+            if name in _BREAKS:
+                parts.append(" ")
+            _collect(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def element_text(element: etree._Element) -> str:
+    """All text inside ``element``, a space at line breaks and block boundaries, cleaned."""
+    if len(element) == 0:
+        return _clean(element.text or "")
+    parts: list[str] = []
+    _collect(element, parts)
+    return _clean("".join(parts))
+
+
+def _table_rows(table: etree._Element) -> list[str]:
+    """The caption and one line per row, cells joined by ``" | "``."""
+    rows: list[str] = []
+    for child in table:
+        if _local(child.tag) == "caption":
+            caption = element_text(child)
+            if caption:
+                rows.append(caption)
+    for row in table.iter():
+        if _local(row.tag) != "tr":
+            continue
+        cells = [element_text(cell) for cell in row if _local(cell.tag) in _CELLS]
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return rows
+
+
+def _qnum(raw: str) -> str | None:
+    """A question number as printed, without a trailing ``R``; ``None`` for "0" (missing)."""
+    value = _QNUM_MARK.sub("", _SPACES.sub("", raw).upper())
+    return None if not value or value.strip("0") == "" else value
+
+
+class _Speech:
+    """What pqparse needs from one ``<ques>`` or ``<reply>`` (the element is freed after)."""
+
+    __slots__ = (
+        "dropped_note",
+        "gid",
+        "holding",
+        "holding_on",
+        "paragraphs",
+        "person_id",
+        "qnums",
+        "speaker",
+        "speakerid",
+        "url",
+        "versioned",
+    )
+
+    def __init__(self, element: etree._Element) -> None:
+        speaker = _clean(element.get("speakername") or "")
+        self.speaker = speaker or None
+        self.gid = element.get("id")
+        self.speakerid = element.get("speakerid")
+        self.person_id = element.get("person_id")
+        self.url = element.get("url")
+        self.versioned = element.get("colnum") is not None or element.get("oldstyleid") is not None
+        self.paragraphs: list[str] = []
+        self.qnums: list[str] = []
+        self.holding: str | None = None
+        self.holding_on: datetime.date | None = None
+        self.dropped_note = False
+        self._read_blocks(element)
+
+    def _add(self, text: str) -> None:
+        text = _clean(text)
+        if text:
+            self.paragraphs.append(text)
+
+    def _read_blocks(self, container: etree._Element) -> None:
+        if container.text:
+            self._add(container.text)
+        for child in container:
+            name = _local(child.tag)
+            if name == "table":
+                self.paragraphs.extend(_table_rows(child))
+            elif name in _LISTS:
+                items = (item for item in child if _local(item.tag) is not None)
+                self.paragraphs.extend(text for item in items if (text := element_text(item)))
+            elif name in _CONTAINERS:
+                self._read_blocks(child)
+            elif name is not None:
+                self._read_paragraph(child)
+            if child.tail:
+                self._add(child.tail)
+
+    def _read_paragraph(self, paragraph: etree._Element) -> None:
+        classes = (paragraph.get("class") or "").split()
+        if "error" in classes:  # parlparse's own "Question number missing" note
+            self.dropped_note = True
+            return
+        text = element_text(paragraph)
+        if "holdinganswer" in classes:
+            self.holding = text
+            self.holding_on = _holding_date(paragraph, text)
+            return
+        qnum = paragraph.get("qnum")
+        if qnum is not None and (number := _qnum(qnum)) and number not in self.qnums:
+            self.qnums.append(number)
+        if text:
+            self.paragraphs.append(text)
+
+
+def _holding_date(paragraph: etree._Element, text: str) -> datetime.date | None:
+    for phrase in paragraph.iter("phrase"):
+        code = phrase.get("code")
+        if phrase.get("class") == "date" and code:
+            try:
+                return datetime.date.fromisoformat(code)
+            except ValueError:
+                break
+    return parse_date(text.replace("holding answer", "", 1))
+
+
+def _title_case(capitals: str) -> str:
+    """Hansard's capitals in title case: "CULTURE, MEDIA AND SPORT" → "Culture, Media and Sport"."""
+    first = True
+
+    def word(match: re.Match[str]) -> str:
+        nonlocal first
+        value = match.group()
+        lower = value.lower()
+        if value in _ACRONYMS:
+            result = value
+        elif lower in _SMALL_WORDS and not first:
+            result = lower
+        else:
+            result = value[0] + value[1:].lower()
+        first = False
+        return result
+
+    return _CAPITAL_WORD.sub(word, capitals)
+
+
+def department_name(heading: str) -> str | None:
+    """The department a major heading names, as the government names it where known.
+
+    Era A prints the office's subject in capitals ("HOME DEPARTMENT", "WORK AND PENSIONS"):
+    it is resolved through the office table ("Secretary of State for the Home Department" →
+    "Home Office"), else title-cased. Era B headings are already department names.
+    """
+    heading = _clean(heading)
+    if not heading:
+        return None
+    if any(char.islower() for char in heading):
+        return heading
+    title = _title_case(heading)
+    return (
+        department_for_office(title)
+        or department_for_office(f"Secretary of State for {title}")
+        or department_for_office(f"Secretary of State for the {title}")
+        or title
+    )
+
+
+# --- groups: heading + questions + reply --------------------------------------------------
+
+
+class _Group:
+    __slots__ = ("cut", "heading", "questions", "redirects", "replies")
+
+    def __init__(self, heading: str | None) -> None:
+        self.heading = heading
+        self.questions: list[_Speech] = []
+        self.replies: list[_Speech] = []
+        self.redirects: list[str] = []
+        self.cut = False
+
+
+def _gid_parts(gid: str | None) -> tuple[datetime.date | None, str, str | None]:
+    """``(date, version letter, key)`` of a gid."""
+    match = _GID.search(gid or "")
+    if match is None:
+        return None, "", None
+    try:
+        day = datetime.date.fromisoformat(match.group("date"))
+    except ValueError:
+        day = None
+    return day, match.group("version"), match.group("key")
+
+
+def _house(
+    uin: str | None, speakerids: Iterable[str | None], wording: House | None
+) -> House | None:
+    if uin:
+        if uin.startswith("HL"):
+            return House.LORDS
+        if uin.isdigit():
+            return House.COMMONS
+    for speakerid in speakerids:
+        if speakerid and "/lord/" in speakerid:
+            return House.LORDS
+        if speakerid and "/member/" in speakerid:
+            return House.COMMONS
+    return wording
+
+
+def _question_label(speech: _Speech) -> str:
+    numbers = ", ".join(speech.qnums)
+    noun = "Questions" if len(speech.qnums) > 1 else "Question"
+    head = f"{noun} {numbers}" if numbers else "Question"
+    return f"{head} asked by {speech.speaker}:" if speech.speaker else f"{head}:"
+
+
+def _reply_label(speech: _Speech) -> str:
+    label = f"Answered by {speech.speaker}" if speech.speaker else "Answer"
+    return f"{label} [{speech.holding}]:" if speech.holding else f"{label}:"
+
+
+class _DayReader:
+    """Turns the top-level elements of one file into records, rendering the document text."""
+
+    def __init__(self, report: Report, parts: list[str] | None) -> None:
+        self.report = report
+        self.parts = parts
+        self.offset = 0
+        self.department: str | None = None
+        self.plain_root = False
+        self.group: _Group | None = None
+        self.heading: str | None = None
+        self.redirects: list[tuple[str, str, int]] = []
+        self.stopped = False
+
+    # rendering ----------------------------------------------------------------------------
+
+    def emit(self, text: str) -> int:
+        """Append ``text`` to the document text; returns its start offset."""
+        start = self.offset
+        if self.parts is not None:
+            self.parts.append(text)
+        self.offset += len(text)
+        return start
+
+    def unparsed(self, what: str, text: str) -> None:
+        text = _clean(text)
+        if not text:
+            return
+        start = self.emit(text + "\n\n")
+        self.report.at("PQ103", f"unparsed text in {what}: {text[:60]!r}", start, start + len(text))
+
+    # the root -------------------------------------------------------------------------------
+
+    def start(self, root: etree._Element) -> bool:
+        """Check the root; ``False`` when the file gives no records."""
+        name = _local(root.tag)
+        if name != "publicwhip":
+            self.report.add("PQ100", f"the root element is <{root.tag}>, not <publicwhip>")
+            return False
+        if (root.get("latest") or "").strip().lower() == "no":
+            version = root.get("scrapeversion") or "?"
+            self.report.add(
+                "PQ107",
+                f'superseded version "{version}" of the day (latest="no"): its questions are '
+                'in the file marked latest="yes"; no records read',
+            )
+            return False
+        self.plain_root = root.get("scrapeversion") is None and root.get("latest") is None
+        if root.text:
+            self.unparsed("<publicwhip>", root.text)
+        return True
+
+    # elements -------------------------------------------------------------------------------
+
+    def element(self, element: etree._Element) -> Iterator[WrittenQuestion]:
+        """Records completed by one top-level element."""
+        name = _local(element.tag)
+        if name == "ques":
+            if self.group is None or self.group.replies:
+                yield from self.finish_group()
+                self.group = _Group(self.heading)
+            self.group.questions.append(_Speech(element))
+        elif name == "reply":
+            if self.group is None:
+                self.group = _Group(self.heading)
+            self.group.replies.append(_Speech(element))
+        elif name == "minor-heading":
+            yield from self.finish_group()
+            self.heading = element_text(element) or None
+            self.group = _Group(self.heading)
+        elif name == "major-heading":
+            yield from self.finish_group()
+            self.heading = None
+            raw = element_text(element)
+            self.department = department_name(raw)
+            if raw:
+                self.emit(f"Department: {raw}\n\n")
+        elif name == "gidredirect":
+            self.redirect(element)
+        elif name == "wrans":
+            self.report.add(
+                "PQ100",
+                "legacy Public Whip (2003) <wrans> layout: not supported; use the parlparse "
+                "scrapedxml/wrans files",
+            )
+            self.stopped = True
+        else:
+            self.unparsed(f"<{element.tag}>", element_text(element))
+        if element.tail:
+            self.unparsed(f"text after <{element.tag}>", element.tail)
+
+    def redirect(self, element: etree._Element) -> None:
+        if element.get("matchtype") != "altques":
+            return
+        _, _, old = _gid_parts(element.get("oldgid"))
+        _, _, new = _gid_parts(element.get("newgid"))
+        if old and new and _QNUM.match(old):
+            self.redirects.append((old, new, 0))
+
+    def cut_off(self, partial: etree._Element | None) -> Iterator[WrittenQuestion]:
+        """The input ended (or broke) inside the day: ``partial`` is the unfinished element."""
+        name = _local(partial.tag) if partial is not None else None
+        if name in ("ques", "reply") and partial is not None:
+            if name == "ques" and self.group is not None and self.group.replies:
+                yield from self.finish_group()
+            if self.group is None:
+                self.group = _Group(self.heading)
+            speeches = self.group.questions if name == "ques" else self.group.replies
+            speeches.append(_Speech(partial))
+            self.group.cut = True
+        elif self.group is not None and not self.group.replies:
+            self.group.cut = True
+        yield from self.finish_group()
+
+    # one group --------------------------------------------------------------------------------
+
+    def grouped_extra(self, key: str | None) -> list[str]:
+        extra: list[str] = []
+        kept: list[tuple[str, str, int]] = []
+        for old, new, age in self.redirects:
+            if new == key:
+                extra.append(old)
+            elif age < _MAX_CARRIED_REDIRECT_AGE:
+                kept.append((old, new, age + 1))
+        self.redirects = kept
+        return extra
+
+    def finish_group(self) -> Iterator[WrittenQuestion]:
+        group, self.group = self.group, None
+        if group is None:
+            return
+        if not group.questions:
+            if group.replies:
+                for reply in group.replies:
+                    self.unparsed("a reply without a question", " ".join(reply.paragraphs))
+            elif group.heading:
+                self.emit(f"Heading: {group.heading}\n\n")
+            return
+        yield from _GroupRenderer(self, group).records()
+
+
+class _GroupRenderer:
+    """Renders one question group into the document text and builds its records."""
+
+    def __init__(self, day: _DayReader, group: _Group) -> None:
+        self.day = day
+        self.group = group
+        self.builder = TextBuilder()
+        self.base = day.offset
+
+    def at(self, code: str, message: str, span: tuple[int, int]) -> None:
+        self.day.report.at(code, message, self.base + span[0], self.base + span[1])
+
+    def records(self) -> Iterator[WrittenQuestion]:
+        day, group, builder = self.day, self.group, self.builder
+        if group.heading:
+            builder.line(group.heading, "Heading: ")
+        first = group.questions[0]
+        first_day, version, key = _gid_parts(first.gid)
+        era_b = day.plain_root and not first.versioned and not version
+        asked_on = first_day if era_b else None
+        answered_on = None if era_b else (first_day or _gid_parts(_first_gid(group))[0])
+        known = answered_on or asked_on
+        year = known.year if known else None
+        stretches = [self.question(speech) for speech in group.questions]
+        answer_stretches, minister = self.replies(day.department)
+        end = builder.position - 1
+        builder.append("\n")
+        text = builder.text()
+        answer = None
+        if group.replies:
+            answer = answer_from(
+                text,
+                answer_stretches,
+                answered_by=minister,
+                answered_on=answered_on,
+                is_holding=False if any(r.holding for r in group.replies) else None,
+                default_year=year,
+                base=self.base,
+            )
+        numbers = [n for speech in group.questions for n in speech.qnums]
+        numbers.extend(day.grouped_extra(key))
+        group_numbers = list(dict.fromkeys(numbers))
+        span = Span(self.base, self.base + end)
+        if group.cut:
+            self.at("PQ102", "the input ends inside this question group", (0, end))
+        elif not group.replies:
+            self.at("PQ104", "no reply follows the question", (0, end))
+        day.emit(text)
+        for speech, stretch in zip(group.questions, stretches, strict=True):
+            uin = speech.qnums[0] if speech.qnums else None
+            question, wording_house = question_from(
+                text,
+                stretch,
+                asked_by=Member(name=speech.speaker) if speech.speaker else None,
+                asked_on=_tabled_on(speech) or asked_on if era_b else None,
+                department=day.department,
+                default_year=year,
+                base=self.base,
+            )
+            speakerids = [speech.speakerid, *(r.speakerid for r in group.replies)]
+            yield WrittenQuestion(
+                heading=group.heading,
+                uin=uin,
+                legislature=Legislature.UK_PARLIAMENT,
+                house=_house(uin, speakerids, wording_house),
+                grouped_question_ids=tuple(n for n in group_numbers if n != uin),
+                question=question,
+                answer=answer,
+                complete=not group.cut,
+                span=span,
+                extra=_extra(speech, group.replies[0] if group.replies else None),
+            )
+
+    def question(self, speech: _Speech) -> tuple[int, int]:
+        builder = self.builder
+        label = builder.line(_question_label(speech))
+        if not speech.qnums:
+            self.at("PQ104", "the question has no number (qnum)", label)
+        if speech.speaker is None:
+            self.at("PQ104", "the question has no speakername", label)
+        spans = [builder.line(paragraph) for paragraph in speech.paragraphs]
+        if not spans:
+            self.at("PQ104", "the question text is missing", label)
+            return label[1], label[1]
+        stretch = spans[0][0], spans[-1][1]
+        if speech.dropped_note:
+            self.at("PQ106", "parlparse notes the question may be truncated", stretch)
+        return stretch
+
+    def replies(self, department: str | None) -> tuple[list[tuple[int, int]], Minister | None]:
+        stretches: list[tuple[int, int]] = []
+        minister: Minister | None = None
+        for index, reply in enumerate(self.group.replies):
+            label = self.builder.line(_reply_label(reply))
+            if index == 0 and reply.speaker:
+                minister = Minister(name=reply.speaker, role=None, department=department)
+            elif index > 0 and reply.speaker != self.group.replies[0].speaker:
+                self.at("PQ105", f"a second reply, by {reply.speaker}, is merged in", label)
+            stretches.extend(self.builder.line(paragraph) for paragraph in reply.paragraphs)
+        return stretches, minister
+
+
+def _tabled_on(speech: _Speech) -> datetime.date | None:
+    """Era B: the date tabled in the question's own url (grouped questions differ)."""
+    match = _URL_TABLED.search(speech.url or "")
+    if match is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+def _first_gid(group: _Group) -> str | None:
+    return next((s.gid for s in [*group.questions, *group.replies] if s.gid), None)
+
+
+def _extra(question: _Speech, reply: _Speech | None) -> dict[str, str]:
+    """Source fields without a contract field (keys in docs/formats/theyworkforyou-xml.md)."""
+    extra: dict[str, str] = {}
+    if question.gid:
+        extra["gid"] = question.gid
+    if question.url:
+        extra["url"] = question.url
+    _ids(extra, "asked_by", question)
+    if reply is not None:
+        _ids(extra, "answered_by", reply)
+        if reply.holding_on is not None:
+            extra["holding_answer_on"] = reply.holding_on.isoformat()
+    return extra
+
+
+def _ids(extra: dict[str, str], prefix: str, speech: _Speech) -> None:
+    if speech.person_id:
+        extra[f"{prefix}_person_id"] = speech.person_id
+    if speech.speakerid and speech.speakerid != "unknown":
+        extra[f"{prefix}_speakerid"] = speech.speakerid
+
+
+# --- the event loop -------------------------------------------------------------------------
+
+
+def _unknown_before(element: etree._Element, day: _DayReader) -> None:
+    """Report unknown top-level elements between the previous known one and ``element``."""
+    unknown: list[etree._Element] = []
+    previous = element.getprevious()
+    while previous is not None and _local(previous.tag) not in _TOP_LEVEL:
+        unknown.append(previous)
+        previous = previous.getprevious()
+    for stray in reversed(unknown):
+        if _local(stray.tag) is not None:
+            day.unparsed(f"<{stray.tag}>", element_text(stray))
+        if stray.tail:
+            day.unparsed(f"text after <{stray.tag}>", stray.tail)
+
+
+def _free(element: etree._Element) -> None:
+    """Drop everything before ``element`` (constant memory while streaming)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    while (previous := element.getprevious()) is not None:
+        parent.remove(previous)
+
+
+def _unknown_after(root: etree._Element, last: etree._Element | None, day: _DayReader) -> None:
+    """Report unknown top-level elements after the last known one (at the end of the day)."""
+    for child in root:
+        if child is last:
+            continue
+        if _local(child.tag) is not None:
+            day.unparsed(f"<{child.tag}>", element_text(child))
+        if child.tail:
+            day.unparsed(f"text after <{child.tag}>", child.tail)
+
+
+def _read(
+    chunks: Iterable[str], report: Report, parts: list[str] | None
+) -> Iterator[WrittenQuestion]:
+    """Records of one file given as text chunks; ``parts`` collects the document text."""
+    notes: list[str] = []
+    day = _DayReader(report, parts)
+    root: etree._Element | None = None
+    last: etree._Element | None = None
+    events, feed = iterparse_safe(chunks, notes, tag=_TOP_LEVEL)
+    try:
+        try:
+            for _event, element in events:
+                if root is None:
+                    root = element.getroottree().getroot()
+                    if not day.start(root):
+                        return
+                if element is root:
+                    _unknown_after(root, last, day)
+                    break
+                if element.getparent() is not root:
+                    continue
+                _unknown_before(element, day)
+                yield from day.element(element)
+                if day.stopped:
+                    return
+                element.clear(keep_tail=True)
+                _free(element)
+                last = element
+        except etree.XMLSyntaxError as error:
+            yield from _broken(error, feed.ends_at(error), root, last, day)
+            return
+        yield from day.finish_group()
+    finally:
+        for note in notes:
+            report.add("PQ403", note)
+
+
+def _broken(
+    error: etree.XMLSyntaxError,
+    at_end: bool,
+    root: etree._Element | None,
+    last: etree._Element | None,
+    day: _DayReader,
+) -> Iterator[WrittenQuestion]:
+    """The parser stopped: a cut-off file (error at the end of input) or malformed markup."""
+    if root is None:
+        day.report.add("PQ401", f"not well-formed XML: {error.msg}")
+        return
+    if not at_end:
+        day.report.add("PQ401", f"malformed XML, reading stopped: {error.msg}")
+    partial = root[-1] if len(root) and root[-1] is not last else None
+    yield from day.cut_off(partial)
+
+
+# --- entry points ---------------------------------------------------------------------------
+
+
+def parse(text: str, report: Report) -> Parsed:
+    """Parse one day file (already decoded text)."""
+    parts: list[str] = []
+    records = tuple(_read(chunks_of(text), report, parts))
+    document_text = "".join(parts)
+    report.text = document_text
+    return Parsed(document_text, records)
+
+
+def stream(handle: IO[bytes], report: Report) -> Iterator[WrittenQuestion]:
+    """Records of a binary day file (or a large dump), in constant memory."""
+    yield from _read(decode_xml_stream(handle), report, None)
+
+
+FORMAT = Format(
+    name=NAME,
+    description="TheyWorkForYou / parlparse written answers XML (wrans, lordswrans)",
+    detect=detect,
+    parse=parse,
+    stream=stream,
+)
