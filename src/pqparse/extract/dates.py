@@ -47,7 +47,8 @@ _ORDINAL = r"(?:st|nd|rd|th)"
 #: A date inside running text: "7th April 2025", "Monday 8 April", "April 7, 2025",
 #: "25/02/2019", "2019-02-25". Named groups feed :func:`date_from_match`.
 DATE_IN_TEXT = re.compile(
-    rf"(?<![\w/-])(?:{_WEEKDAY}?(?P<d1>\d{{1,2}}){_ORDINAL}?(?:\s+of)?\s+(?P<m1>{_MONTH})\.?"
+    # (?=...) fails fast where no date can start: a digit, a weekday or a month initial
+    rf"(?=[\dadfjmnostw])(?<![\w/-])(?:{_WEEKDAY}?(?P<d1>\d{{1,2}}){_ORDINAL}?(?:\s+of)?\s+(?P<m1>{_MONTH})\.?"
     rf"(?:,?\s+(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}){_ORDINAL}?,?\s+(?P<y2>\d{{4}})"
     r"|(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})"

@@ -54,6 +54,8 @@ _LAW_REPORT = re.compile(r"[ \t]+(?:\d{1,3}[ \t]+)?(?:[A-Z]{2,}|Ch|Fam|All[ \t]+
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ONE_ID = re.compile(_ID)
 _BARE_HINT = re.compile(r"HL|S[1-6]|WQ|AQ")
+# Text without any of these cannot hold a reference (keyword, "[", Lords or devolved id).
+_ANY_REF_HINT = re.compile(r"uestion|UESTION|PQ|UIN|HL|S[1-6]|WQ|AQ|\[")
 _RANGE_BETWEEN = re.compile(rf"{_RANGE}$")
 _SPACES = re.compile(r"\s+")
 # "... on 8 April to question", "of 25 February 2019 (Official Report, column 12W) to PQ"
@@ -80,6 +82,8 @@ _MAX_EXPANDED = 500
 
 
 def _normal_id(raw: str) -> str:
+    if raw.isdigit():
+        return str(int(raw))
     compact = _SPACES.sub("", raw).upper()
     if compact.isdigit():
         return str(int(compact))
@@ -228,6 +232,8 @@ def find_question_refs(
     ``offset`` is added to every span (pass the position of ``text`` in the document);
     ``default_year`` completes cited dates written without a year.
     """
+    if not _ANY_REF_HINT.search(text):
+        return ()
     found: list[QuestionRef] = []
     keyed_spans: list[tuple[int, int]] = []
     budget = [_MAX_EXPANDED]
