@@ -52,7 +52,6 @@ _PEER = re.compile(
 # A field that ends like this was not cut off mid-sentence.
 _FINISHED = re.compile(r"[.?!)\]\"'”’|]$")
 _SENTENCE_STOP = re.compile(r"[.?!]$")
-_TABLE_ROW_END = re.compile(r"\s*\|$")
 # How ministerial roles begin ("Minister of State (Home Office)", "Parliamentary
 # Under-Secretary (…)", "Lord Privy Seal", "Attorney General", ...).
 _ROLE = re.compile(
@@ -142,7 +141,7 @@ def _find_landmarks(lines: list[Line]) -> _Landmarks:
             elif value == SPINNER:
                 spinner = index
                 break
-        elif answered_by < 0 and _ANSWERED_BY.match(value):
+        elif answered_by < 0 and value.startswith("Answered") and _ANSWERED_BY.match(value):
             answered_by = index
         elif value.endswith(SPINNER):
             spinner = index
@@ -415,9 +414,9 @@ def _house_from_names(asked_by: Member | None, answer: Answer | None) -> House |
 
 
 def _is_chrome(value: str) -> bool:
-    return value in (SPINNER, VIEW_SOURCE) or (
-        len(value) <= _MAX_NAME + 9 and is_portrait_caption(value)
-    )
+    if value.endswith("Portrait"):
+        return len(value) <= _MAX_NAME + 9 and is_portrait_caption(value)
+    return value in (SPINNER, VIEW_SOURCE)
 
 
 def _content_end(line: Line) -> int:
@@ -430,9 +429,8 @@ def _content_end(line: Line) -> int:
 def _paragraph_stretch(line: Line) -> tuple[int, int]:
     """A line as an answer paragraph: a table row loses its trailing " |", a glued spinner goes."""
     end = _content_end(line)
-    trailing = _TABLE_ROW_END.search(line.text, 0, end - line.start)
-    if trailing:
-        end = line.start + trailing.start()
+    if line.text.endswith("|", 0, end - line.start):
+        end = line.start + len(line.text[: end - line.start - 1].rstrip())
     return line.start, end
 
 
