@@ -66,6 +66,17 @@ CHROME_PHRASES = re.compile(
     r"|Showing \d+-\d+ out of \d+|(?m:^['‘’]Named day['‘’] questions only occur[^\n]*$)"
     r"|(?m:^(?:Calendar|Parliamentary Debates|Select Committee Documents|Written Answers)"
     r"(?= *\|| *$))"
+    # hansard-written-answers: column markers, citation lines, navigation, recess notes, the
+    # archive banner, and the name glued to "asked" in Historic Hansard text ("Allaunasked")
+    r"|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4} : Column:? ?(?:W[AS] ?)?\d{1,4}W?(?: ?[—–-]+ ?continued)?"
+    r"|(?m:^(?:Column \d{1,4}|W[AS] \d{1,4})$)|\[Continued (?:from|in) [Cc]olumn \d{1,4}W?\]"
+    r"|H[CL] Deb \d{1,2} [A-Z][a-z]+ \d{4} vol \d{1,4} cc?\d{1,4}(?:-\d{1,4})?W?"
+    r"|(?m:^(?:(?:Previous|Next) Section|Index|Home Page)"
+    r"(?: \| (?:(?:Previous|Next) Section|Index|Home Page))*$)"
+    r"|The following (?:answers? (?:was|were) received between|questions? (?:was|were) answered on)"
+    r"|The text on this page has been created from Hansard archive content, it may contain "
+    r"typographical errors\."
+    r"|[A-Z][a-z]+(?=asked (?:the|Her|His) )"
 )
 
 

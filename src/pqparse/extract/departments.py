@@ -163,7 +163,9 @@ _OFFICE = re.compile(
 )
 _REPRESENTING = re.compile(
     r"(?:the\s+)?((?:right\s+)?hon(?:ourable|\.)?\s+(?:and\s+(?:learned|gallant|reverend)\s+)?"
-    r"(?:Member|Lady|Gentleman|Friend)\s+for\s+[^,]{1,80},\s+representing\s+the\s+"
+    # the seat may have commas: "Caithness, Sutherland and Easter Ross"
+    r"(?:Member|Lady|Gentleman|Friend)\s+for\s+[^,]{1,80}(?:,[^,]{1,80}){0,3}?,"
+    r"\s+representing\s+the\s+"
     r"([^,.;]{2,120}?))(?=\s*[,;.]|\s+(?:whether|what|how|if|when|which)\b)",
     re.IGNORECASE,
 )

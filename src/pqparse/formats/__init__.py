@@ -22,6 +22,7 @@ _MODULES = (
     "questions_statements",
     "parliament_uk_listing",
     "theyworkforyou_xml",
+    "hansard_written_answers",
 )
 
 FORMATS: Mapping[str, Format] = MappingProxyType(

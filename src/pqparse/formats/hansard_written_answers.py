@@ -1,0 +1,1184 @@
+"""Historic Hansard written answers (``hansard-written-answers``), page text or HTML.
+
+Until 2014 written answers were printed in the Official Report: Commons pages
+(``cmhansrd``, columns ``483W``) and Lords pages (``ldhansrd``, columns ``WA211``), the
+digitised Historic Hansard (``§ Mr. X asked the Secretary of State ...``) and the
+hansard.parliament.uk archive. Every dressing shares one grammar: sitting date → department
+heading → subject heading → one or more questions → one answer, with column markers
+anywhere. One record per question (per number); questions answered together share the
+answer and list each other's numbers in ``grouped_question_ids``. See
+``docs/formats/hansard-written-answers.md``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+from pqparse.extract.dates import MONTHS, parse_date
+from pqparse.extract.departments import department_for_office, find_addressee
+from pqparse.extract.ministers import department_from_role
+from pqparse.extract.records import refs_in
+from pqparse.extract.refs import find_question_refs
+from pqparse.formats.base import Format, Parsed
+from pqparse.models import (
+    Answer,
+    House,
+    Legislature,
+    Member,
+    Minister,
+    Question,
+    QuestionRef,
+    Span,
+    WrittenQuestion,
+)
+from pqparse.report import Report
+from pqparse.text.html import element_to_text, looks_like_html, parse_html
+from pqparse.text.lines import Line, split_lines
+from pqparse.text.normalize import clean_inline
+
+__all__ = ["FORMAT", "NAME", "detect", "parse"]
+
+NAME = "hansard-written-answers"
+
+Stretch = tuple[int, int]
+
+# ---------------------------------------------------------------- page furniture
+
+_DMY = r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
+_COLUMN_NUMBER = r"(?:W[AS]\s?)?\d{1,4}W?"
+_CONTINUED = r"(?:\s*[—–-]+\s*continued)?"
+#: A column marker that is a whole line: "29 Oct 2009 : Column 483W", "Column 539",
+#: "[Continued from column 123W]", older Lords "WA 45".
+_COLUMN_LINE = re.compile(
+    rf"(?:(?P<date>{_DMY})\s*:\s*)?Column:?\s*(?P<column>{_COLUMN_NUMBER}){_CONTINUED}"
+    rf"|\[Continued (?:from|in) [Cc]olumn\s+(?P<cont>{_COLUMN_NUMBER})\]"
+    r"|(?P<wa>W[AS]) \d{1,4}"
+)
+#: A dated column marker inside a line (2006–2009 ``<columnnum>`` markup falls mid-paragraph).
+_COLUMN_INLINE = re.compile(
+    rf"\s*(?P<date>{_DMY})\s*:\s*Column:?\s*(?P<column>{_COLUMN_NUMBER}){_CONTINUED}\s*"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_SITTING_DATE = re.compile(rf"{_WEEKDAY},?\s+(?P<date>{_DMY})")
+#: Section titles; a Lords daily report also has "Written Statements" (not answers).
+_SECTION = re.compile(r"Written (?:Answers(?P<commons> to Questions)?|(?:Ministerial )?Statements)")
+_CITATION = re.compile(
+    rf"(?P<house>H[CL]) Deb,?\s+(?P<date>{_DMY})(?:,?\s+vol\.?\s+\d{{1,4}})?"
+    r"(?:,?\s+cc?\.?\s?\d{1,4}(?:[-–]\d{1,4})?(?:W|WA)?)?"
+)
+_RECESS = re.compile(
+    r"The following (?:answers? (?:was|were) received|questions? (?:was|were) answered)"
+    r"\s+(?P<when>.{4,120})"
+)
+_NAV_ITEM = r"(?:(?:Previous|Next) Section|Index|Home Page|Contents)"
+_NAV = re.compile(rf"{_NAV_ITEM}(?:\s*\|\s*{_NAV_ITEM})*")
+_BANNER = re.compile(
+    r"The text on this page has been created from Hansard archive content, "
+    r"it may contain typographical errors\.?"
+)
+_QUESTION_LABEL = re.compile(r"Questions?")
+
+# ---------------------------------------------------------------- speakers and questions
+
+_WORD = r"(?:[A-Z\u00c0-\u00de][\w'’.\-]*|of|and|de|du|la|le|van|von|der|den|the|ap)"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,7}}"
+_NAME_HEAD = re.compile(rf"(?P<name>{_NAME})(?:\s*\((?P<paren>[^()]{{2,80}})\))?")
+_ROLE_HEAD = re.compile(r"(?P<role>The\s[^()]{3,200}?)\s*\((?P<name>[^()]{2,80})\)")
+_HONORIFICS = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Mx",
+        "Dr",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "Baroness",
+        "Baron",
+        "Earl",
+        "Countess",
+        "Viscount",
+        "Viscountess",
+        "Marquess",
+        "Duke",
+        "Bishop",
+        "Rev",
+        "Reverend",
+        "Professor",
+        "Prof",
+        "Hon",
+        "Rt",
+        "Captain",
+        "Major",
+        "Colonel",
+        "Commander",
+        "Admiral",
+        "General",
+    ]
+)
+#: "Mr. X:", "Mr. Alex Carlile :", "42. Mr. Robert B. Jones :", "Ann Minister [holding
+#: answer 20 October 2009]:", "The Minister of State, Ministry of Justice (Lord McNally):".
+_SPEAKER = re.compile(
+    r"(?:§\s*)?(?:(?P<oral>\d{1,3})\.\s*)?"
+    r"(?P<head>[A-Z\u00c0-\u00de][^:\[\]\n]{0,200}?)\s*"
+    r"(?:\[\s*(?P<holding>holding\s+answers?\b[^\]\n]{0,100}?)\s*:?\s*\]\s*:?|:)\s*"
+)
+#: Older layouts: "Mr. Dalyell asked the Secretary of State ...", "Lord Moonie asked Her
+#: Majesty's Government:", glued "Mr. Frank Allaunasked", nameless "asked the ...".
+_ASKED = re.compile(
+    r"(?P<section>§\s*)?(?:(?P<oral>\d{1,3})\.\s*)?"
+    r"(?P<head>[A-Z\u00c0-\u00de][^\n]{0,150}?)?\s*"
+    r"(?P<asked>asked\s+(?:the\s|(?:Her|His)\s+Majesty|Mr\.?\s+(?:Chancellor|Attorney|Solicitor)))"
+)
+_ASKED_BY = re.compile(r"Asked by\s+(?P<name>[^:\n]{2,120})")
+_SECTION_MARK = re.compile(r"§\s*")
+_TO_ASK = re.compile(r"To ask\b")
+_TRAILING_UIN = re.compile(r"\s*\[\s*(?P<uin>HL\s?\d{1,6}|\d{1,6})\s*R?\s*\]\s*$")
+_PART = re.compile(r"\((?P<number>\d{1,2})\)\s*")
+_FIRST_PART = re.compile(r"\(1\)\s*")
+_PART_END = re.compile(r"(?:\s*;\s*(?:and|or)?)\s*$")
+_HOLDING_DATES = re.compile(
+    r"(?P<days>\d{1,2}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\d{1,2})*)\s+(?P<month>[A-Z][a-z]{2,8})"
+    r"\.?(?:,?\s+(?P<year>\d{4}))?"
+)
+_DAY = re.compile(r"\d{1,2}")
+
+# ---------------------------------------------------------------- paragraph shapes
+
+_PIPE_ROW = re.compile(r"\|")
+_ALIGNED = re.compile(r"[^\s.:;?!,] {2,}\S")
+_CELL_GAP = re.compile(r" {2,}")
+_TERMINAL = re.compile(r"[.?!:;\]\"”’)]$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|hon|Hon|No|Nos|Vol|vol|col|cols|cc?|Co|Ltd|Rt|Gen|Prof|Rev)"
+    r"\.|\b[A-Z]\.)$"
+)
+_CAPS_HEADING = re.compile(r"[A-Z][A-Z0-9 ,'’&\-().]*")
+_HEADING_END = re.compile(r"[.,;:]$")
+_MAX_HEADING = 150
+_LOWER_START = re.compile(r"[a-z(\[]")
+
+# ---------------------------------------------------------------- detection
+
+_STRONG_CUES = re.compile(
+    rf"{_DMY}\s*:\s*Column:?\s*{_COLUMN_NUMBER}"
+    rf"|\bH[CL] Deb\s+{_DMY}"
+    r"|Written Answers to Questions"
+    r"|/(?:cm|ld)hansrd/|name=\"column_(?:W[AS])?\d{1,4}W?\""
+    r"|\[holding answers?\b"
+    r"|created from Hansard archive content"
+)
+_NUMBERED_QUESTION = re.compile(r"To ask [^\[\n<]{10,3000}?\[(?:HL\s?)?\d{3,6}R?\]")
+_NAMED_QUESTION = re.compile(
+    r"(?m)^(?:<[^>\n]{0,200}>|\s)*(?:\d{1,3}\.\s*)?"
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Baroness|Earl|Viscount|Lady|The)\b[^:\n<]{0,80}"
+    r"(?:</b>)?\s*:\s*(?:</b>)?\s*To ask\b"
+)
+_OLD_QUESTION = re.compile(
+    r"(?m)^(?:§\s*)?(?:\d{1,3}\.\s*)?(?:<[^>\n]{0,200}>)*"
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Baroness|Earl|Viscount|Lady|The)\b[^\n]{0,100}?"
+    r"asked (?:the (?:Secretary|Minister|Prime|Chancellor|Attorney|Solicitor|Paymaster|Lord)"
+    r"|(?:Her|His) Majesty'?s Government)"
+)
+_LORDS_ASKED_BY = re.compile(r"(?m)^\s*Asked by (?:Lord|Baroness|The|Earl|Viscount|Lady)\b")
+_OTHER_FORMATS = re.compile(
+    r"(?m)^\s*Question to the |Asked on:|Asked by:|Questioner:|qna-result|card-written-question"
+    r"|questions-statements\.parliament\.uk|Reticulating Splines|<publicwhip|\"questionText\""
+)
+_DETECT_WINDOW = 200_000
+
+
+def detect(text: str) -> float:
+    """Score ``text`` as historic Hansard written answers."""
+    head = text[:_DETECT_WINDOW]
+    stripped = head.lstrip()
+    if stripped[:1] in ("{", "[") or _OTHER_FORMATS.search(head):
+        return 0.05
+    strong = _STRONG_CUES.search(head) is not None
+    numbered = _NUMBERED_QUESTION.search(head) is not None
+    named = _NAMED_QUESTION.search(head) is not None
+    old = _OLD_QUESTION.search(head) is not None or _LORDS_ASKED_BY.search(head) is not None
+    if strong and (numbered or named or old):
+        return 0.95
+    if named or (strong and _TO_ASK.search(head)):
+        return 0.85
+    if old:
+        return 0.75
+    if numbered:
+        return 0.6
+    return 0.3 if strong else 0.0
+
+
+# ---------------------------------------------------------------- HTML
+
+
+_UPPERCASE_STYLE = re.compile(r"text-transform\s*:\s*uppercase", re.IGNORECASE)
+_C1_ENTITY = re.compile(r"&#(?:(1[2-5]\d)|[xX]([89][0-9a-fA-F]));")
+
+
+def _cp1252_entity(match: re.Match[str]) -> str:
+    """``&#151;`` means cp1252 0x97 (an em dash) in these pages, not the C1 control U+0097."""
+    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+    if not 0x80 <= code <= 0x9F:
+        return match.group()
+    try:
+        return bytes([code]).decode("cp1252")
+    except UnicodeDecodeError:
+        return match.group()
+
+
+def render_html(markup: str) -> str:
+    """Page text of a cmhansrd/ldhansrd page: as a browser shows it, department headings
+    (``<h3 style="text-transform:uppercase">``) in capitals."""
+    root = parse_html(_C1_ENTITY.sub(_cp1252_entity, markup))
+    if root is None:
+        return ""
+    for element in root.iter():
+        style = element.get("style") if isinstance(element.tag, str) else None
+        if style and _UPPERCASE_STYLE.search(style):
+            for inner in element.iter():
+                if inner.text:
+                    inner.text = inner.text.upper()
+                if inner is not element and inner.tail:
+                    inner.tail = inner.tail.upper()
+    return element_to_text(root)
+
+
+# ---------------------------------------------------------------- paragraphs
+
+_TEXT = "text"
+_ROW = "row"
+_SPEAKER_KIND = "speaker"
+_ASKED_KIND = "asked"
+_ASKED_BY_KIND = "asked-by"
+_SECTION_KIND = "section-mark"
+_CHROME = "chrome"
+_DATE = "date"
+_RECESS_KIND = "recess"
+_LABEL = "question-label"
+#: Paragraph kinds that never take a following line.
+_SINGLE_LINE_KINDS = frozenset({_CHROME, _DATE, _RECESS_KIND, _LABEL, _ASKED_BY_KIND})
+
+
+class _Para:
+    """A logical paragraph: line stretches (split only around column markers)."""
+
+    __slots__ = ("body_start", "first", "kind", "last_text", "match", "segments", "used")
+
+    def __init__(self, kind: str, line: Line, pieces: list[Stretch], match: re.Match[str] | None):
+        self.kind = kind
+        self.first = line
+        self.match = match
+        self.segments: list[list[int]] = [[s, e] for s, e in pieces]
+        self.body_start = line.start
+        self.last_text = line.text
+        self.used = False
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+    def add(self, line: Line, pieces: list[Stretch], contiguous: bool) -> None:
+        """Append a line; text directly after the previous line extends the last stretch."""
+        first = True
+        for start, end in pieces:
+            if first and contiguous:
+                self.segments[-1][1] = end
+            else:
+                self.segments.append([start, end])
+            first = False
+        self.last_text = line.text
+
+    def body(self, start: int | None = None) -> list[Stretch]:
+        """The stretches from ``start`` (default: the body start) to the end."""
+        start = self.body_start if start is None else start
+        return [(max(s, start), e) for s, e in self.segments if e > start]
+
+
+def _pieces(line: Line) -> tuple[list[Stretch], list[re.Match[str]]]:
+    """The line's text stretches without column markers, and the markers found."""
+    text = line.text
+    whole = _COLUMN_LINE.fullmatch(text)
+    if whole:
+        return [], [whole]
+    if "Column" not in text:
+        return [(line.start, line.end)], []
+    pieces: list[Stretch] = []
+    markers: list[re.Match[str]] = []
+    position = 0
+    for marker in _COLUMN_INLINE.finditer(text):
+        if marker.start() > position:
+            pieces.append((line.start + position, line.start + marker.start()))
+        markers.append(marker)
+        position = marker.end()
+    if position < len(text):
+        pieces.append((line.start + position, line.end))
+    return pieces, markers
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Is ``line`` a wrapped continuation of a paragraph whose last line is ``previous``?"""
+    if _LOWER_START.match(line):
+        return True
+    if _ABBREVIATION_END.search(previous):
+        return True
+    return _TERMINAL.search(previous) is None
+
+
+def _is_aligned(lines: Sequence[Line], index: int) -> bool:
+    return 0 <= index < len(lines) and _ALIGNED.search(lines[index].text) is not None
+
+
+class _Paragraphs:
+    """First pass: lines → logical paragraphs, column markers removed, chrome classified."""
+
+    def __init__(self, text: str, lines: list[Line]) -> None:
+        self.text = text
+        self.lines = lines
+        self.paras: list[_Para] = []
+        self.marker_dates: list[datetime.date] = []
+        self.marker_houses: list[House] = []
+        blanks = sum(1 for line in lines if line.blank)
+        self.blank_mode = blanks * 5 >= len(lines) - blanks
+
+    def build(self) -> list[_Para]:
+        """Group the lines into paragraphs (see the module docstring for the rules)."""
+        current: _Para | None = None
+        closed = bridged = False
+        for index, line in enumerate(self.lines):
+            if line.blank:
+                closed = True
+                continue
+            pieces, markers = _pieces(line)
+            self._note_markers(markers)
+            if not pieces:
+                bridged = current is not None
+                continue
+            start, end = pieces[0]
+            if (start, end) != (line.start, line.end):
+                line = Line(self.text[start:end], start, end)
+            kind, match = self._classify(index, line)
+            if (
+                kind == _TEXT
+                and current is not None
+                and self._joins(current, line, closed, bridged)
+            ):
+                current.add(line, pieces, contiguous=not bridged and not markers)
+            else:
+                current = _Para(kind, line, pieces, match)
+                self.paras.append(current)
+            closed = bridged = False
+            if kind in _SINGLE_LINE_KINDS or _TRAILING_UIN.search(line.text):
+                current = None
+        return self.paras
+
+    def _joins(self, current: _Para, line: Line, closed: bool, bridged: bool) -> bool:
+        if current.kind == _ROW:
+            return False
+        if (
+            current.kind == _SPEAKER_KIND
+            and current.match is not None
+            and current.first.start + current.match.end() >= current.end
+        ):
+            return True  # "Mr Bain:" alone on its line: the text follows
+        if bridged:
+            return _continues(current.last_text, line.text)
+        if closed:
+            return False
+        return self.blank_mode or _continues(current.last_text, line.text)
+
+    def _note_markers(self, markers: list[re.Match[str]]) -> None:
+        for marker in markers:
+            written = marker.group("date")
+            if written:
+                day = parse_date(written)
+                if day:
+                    self.marker_dates.append(day)
+            column = marker.group("column") or marker.groupdict().get("cont") or ""
+            wa = marker.groupdict().get("wa")
+            if wa or column.startswith("W"):
+                self.marker_houses.append(House.LORDS)
+            elif column.endswith("W"):
+                self.marker_houses.append(House.COMMONS)
+
+    def _classify(self, index: int, line: Line) -> tuple[str, re.Match[str] | None]:
+        text = line.text
+        if _SECTION.fullmatch(text) or _NAV.fullmatch(text) or _BANNER.fullmatch(text):
+            return _CHROME, _SECTION.fullmatch(text)
+        if match := _SITTING_DATE.fullmatch(text):
+            return _DATE, match
+        if match := _CITATION.fullmatch(text):
+            return _DATE, match
+        if match := _RECESS.fullmatch(text):
+            return _RECESS_KIND, match
+        if _QUESTION_LABEL.fullmatch(text):
+            return _LABEL, None
+        if match := _ASKED_BY.fullmatch(text):
+            return _ASKED_BY_KIND, match
+        if (match := _ASKED.match(text)) and _asker_head(match) is not None:
+            return _ASKED_KIND, match
+        if (match := _SPEAKER.match(text)) and _speaker_head(match.group("head")) is not None:
+            return _SPEAKER_KIND, match
+        if _SECTION_MARK.match(text):
+            return _SECTION_KIND, None
+        if _PIPE_ROW.search(text) or (
+            _is_aligned(self.lines, index)
+            and (_is_aligned(self.lines, index - 1) or _is_aligned(self.lines, index + 1))
+        ):
+            return _ROW, None
+        return _TEXT, None
+
+
+# ---------------------------------------------------------------- names
+
+
+def _name_like(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 8:
+        return False
+    return words[0].rstrip(".") in _HONORIFICS or words[0] == "The" or len(words) >= 2
+
+
+def _speaker_head(head: str) -> tuple[str, str | None, str | None] | None:
+    """``(name, role, parenthetical)`` of a speaker label, or ``None`` if it is no name."""
+    head = clean_inline(head)
+    if role := _ROLE_HEAD.fullmatch(head):
+        name = clean_inline(role.group("name"))
+        return name, clean_inline(role.group("role"))[4:], None
+    named = _NAME_HEAD.fullmatch(head)
+    if named is None or not _name_like(named.group("name")):
+        return None
+    return named.group("name"), None, named.group("paren")
+
+
+def _asker_head(match: re.Match[str]) -> tuple[str | None, str | None] | None:
+    """``(name, constituency)`` before "asked"; ``(None, None)`` for a nameless question."""
+    head = match.group("head")
+    if head is None:
+        return (
+            (None, None)
+            if match.start("asked") == match.end("section") or (match.start("asked") == 0)
+            else None
+        )
+    parsed = _speaker_head(head)
+    if parsed is None or parsed[1] is not None:
+        return None
+    name, _, paren = parsed
+    if name.split()[0].rstrip(".") not in _HONORIFICS and not name.startswith("The "):
+        return None
+    return name, paren
+
+
+_H1_STOP_WORDS = frozenset(
+    [
+        "I",
+        "The",
+        "It",
+        "My",
+        "We",
+        "This",
+        "That",
+        "There",
+        "These",
+        "Those",
+        "No",
+        "Yes",
+        "As",
+        "In",
+        "On",
+        "At",
+        "For",
+        "A",
+        "An",
+        "Our",
+        "Since",
+        "Under",
+        "Following",
+        "According",
+        "Figures",
+        "Information",
+        "Details",
+        "Her",
+        "His",
+        "Such",
+        "All",
+        "Some",
+        "Its",
+        "Table",
+        "Further",
+        "Yes",
+        "Not",
+        "Neither",
+        "Both",
+        "Each",
+        "Every",
+        "When",
+        "While",
+        "If",
+        "Although",
+        "Provision",
+        "Responsibility",
+    ]
+)
+_H1_ROLE = re.compile(r"(?P<role>The\s[^()\n]{3,200}?)\s*\((?P<name>[^()\n]{2,80})\)\s*")
+_TOKEN = re.compile(r"\S+")
+
+
+def _h1_speaker(text: str, start: int) -> tuple[Minister | None, int]:
+    """Minister and body start of a Historic Hansard answer "§ Mr. Speed I have ..."."""
+    if role := _H1_ROLE.match(text, start):
+        minister = Minister(
+            name=clean_inline(role.group("name")),
+            role=clean_inline(role.group("role"))[4:],
+            department=department_from_role(clean_inline(role.group("role"))[4:]),
+        )
+        return minister, role.end()
+    tokens = list(_TOKEN.finditer(text, start, min(len(text), start + 200)))
+    if not tokens or tokens[0].group().rstrip(".") not in _HONORIFICS:
+        return None, start
+    taken = 1
+    while taken < len(tokens) and taken < 6:
+        word = tokens[taken].group()
+        following = tokens[taken + 1].group() if taken + 1 < len(tokens) else ""
+        if not word[:1].isupper() or word.rstrip(".,") in _H1_STOP_WORDS:
+            break
+        if following[:1].islower() and taken > 1:
+            break
+        taken += 1
+    if taken < 2:
+        return None, start
+    name = text[tokens[0].start() : tokens[taken - 1].end()]
+    body = tokens[taken].start() if taken < len(tokens) else tokens[taken - 1].end()
+    return Minister(name=clean_inline(name)), body
+
+
+# ---------------------------------------------------------------- departments
+
+
+_HEADING_BODIES = {
+    "treasury": "HM Treasury",
+    "cabinet office": "Cabinet Office",
+    "home department": "Home Office",
+    "foreign and commonwealth affairs": "Foreign and Commonwealth Office",
+    "house of commons commission": "House of Commons Commission",
+    "church commissioners": "Church Commissioners",
+    "public accounts commission": "Public Accounts Commission",
+}
+_SMALL_WORDS = frozenset({"and", "of", "for", "the", "in", "on", "to"})
+
+
+def _title_case(heading: str) -> str:
+    if not heading.isupper():
+        return heading
+    words = heading.lower().split(" ")
+    return " ".join(
+        w if i and w in _SMALL_WORDS else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+        for i, w in enumerate(words)
+    )
+
+
+def heading_department(heading: str) -> str:
+    """The answering body a Commons department heading stands for ("DEFENCE" → "Ministry of
+    Defence", "HOME DEPARTMENT" → "Home Office"); unknown headings keep their words."""
+    plain = clean_inline(heading)
+    key = plain.lower()
+    if key in _HEADING_BODIES:
+        return _HEADING_BODIES[key]
+    for title in (plain, f"Secretary of State for {plain}", f"Secretary of State for the {plain}"):
+        department = department_for_office(title)
+        if department:
+            return department
+    return _title_case(plain)
+
+
+# ---------------------------------------------------------------- records
+
+
+class _Draft:
+    """A question being read: where it is, who asked it, its number."""
+
+    __slots__ = ("asker", "body", "end", "lead", "oral", "para", "start", "uin")
+
+    def __init__(self, para: _Para, body: list[Stretch], asker: Member | None) -> None:
+        self.para = para
+        self.asker = asker
+        self.body = body
+        self.lead: list[Stretch] | None = None
+        self.oral: str | None = None
+        self.uin: str | None = None
+        self.start = para.start
+        self.end = para.end
+
+    def extend(self, para: _Para) -> None:
+        self.body.extend(para.body(para.start))
+        self.end = para.end
+
+
+class _Group:
+    """Questions answered by one answer, and that answer as read so far."""
+
+    def __init__(self, heading: _Para | None, department: str | None) -> None:
+        self.heading = heading
+        self.department = department
+        self.questions: list[_Draft] = []
+        self.answer: list[_Para] = []
+        self.answer_bodies: list[list[Stretch]] = []
+        self.minister: Minister | None = None
+        self.holding: re.Match[str] | None = None
+        self.answering = False
+
+
+def _uin(raw: str) -> str:
+    compact = raw.replace(" ", "").upper()
+    return f"HL{int(compact[2:])}" if compact.startswith("HL") else str(int(compact))
+
+
+def _refs(
+    text: str, paragraphs: Iterable[Sequence[Stretch]], year: int | None
+) -> list[QuestionRef]:
+    """References in each paragraph, read across column breaks (so "the answer of 14 October
+    2009, Official Report, column 951W, to" / column marker / "question 291877" keeps its
+    date); a reference cut by a column marker itself is not reported."""
+    found: list[QuestionRef] = []
+    for stretches in paragraphs:
+        if len(stretches) == 1:
+            found.extend(refs_in(text, stretches, year))
+            continue
+        starts: list[int] = []
+        pieces: list[str] = []
+        position = 0
+        for start, end in stretches:
+            starts.append(position)
+            pieces.append(text[start:end])
+            position += end - start + 1
+        for ref in find_question_refs(" ".join(pieces), default_year=year):
+            index = bisect.bisect_right(starts, ref.span.start) - 1
+            start, end = stretches[index]
+            offset = start - starts[index]
+            if ref.span.end + offset <= end:
+                span = Span(ref.span.start + offset, ref.span.end + offset)
+                found.append(attrs.evolve(ref, span=span))
+    return found
+
+
+def _text_of(text: str, stretches: Iterable[Stretch]) -> str:
+    return clean_inline(" ".join(text[s:e] for s, e in stretches))
+
+
+def _row_text(text: str, stretches: Iterable[Stretch]) -> str:
+    raw = " ".join(text[s:e] for s, e in stretches).strip()
+    cells = raw.split("|") if "|" in raw else _CELL_GAP.split(raw)
+    cleaned = [clean_inline(cell) for cell in cells]
+    while cleaned and not cleaned[-1]:
+        cleaned.pop()
+    while cleaned and not cleaned[0]:
+        cleaned.pop(0)
+    return " | ".join(cleaned)
+
+
+class _Reader:
+    """Second pass: paragraphs → records, keeping the sitting date and headings in force."""
+
+    def __init__(self, text: str, paragraphs: _Paragraphs, report: Report) -> None:
+        self.text = text
+        self.paras = paragraphs.paras
+        self.report = report
+        self.records: list[WrittenQuestion] = []
+        self.sitting: datetime.date | None = None
+        self.dated = False
+        self.fallback_date = paragraphs.marker_dates[0] if paragraphs.marker_dates else None
+        self.house_hint: House | None = (
+            paragraphs.marker_houses[0] if paragraphs.marker_houses else None
+        )
+        self.department: str | None = None
+        self.heading: _Para | None = None
+        self.group: _Group | None = None
+        self.asker: Member | None = None
+
+    # -- driving
+
+    def read(self) -> list[WrittenQuestion]:
+        for index, para in enumerate(self.paras):
+            self._read(index, para)
+        self._finish(at_end=True)
+        self._report_unparsed()
+        return self.records
+
+    def _read(self, index: int, para: _Para) -> None:
+        kind = para.kind
+        if kind in (_CHROME, _DATE, _RECESS_KIND):
+            para.used = True
+            self._context(para)
+        elif kind == _LABEL:
+            para.used = True
+            self._finish()
+            self.asker = None
+        elif kind == _ASKED_BY_KIND:
+            para.used = True
+            self._finish_answered()
+            assert para.match is not None
+            self.asker = Member(name=clean_inline(para.match.group("name")))
+        elif kind == _SPEAKER_KIND and not self._is_heading(index):
+            self._speaker(para)
+        elif kind == _ASKED_KIND:
+            self._asked(para)
+        elif kind == _SECTION_KIND:
+            self._section_mark(para)
+        elif self._is_heading(index):
+            self._new_heading(index, para)
+        elif kind == _ROW:
+            self._answer_text(para)
+        else:
+            self._text(para)
+
+    def _context(self, para: _Para) -> None:
+        """Section titles, sitting dates, citation lines and recess notes start a new day."""
+        match = para.match
+        if match is None:  # navigation links, archive banner
+            return
+        self._finish()
+        self.heading = None
+        self.department = None
+        if para.kind == _CHROME:
+            if match.group("commons"):
+                self.house_hint = House.COMMONS
+            return
+        self.dated = True
+        if para.kind == _RECESS_KIND:
+            when = match.group("when")
+            self.sitting = parse_date(when[3:].rstrip(":. ")) if when.startswith("on ") else None
+            return
+        self.sitting = parse_date(match.group("date"))
+        if self.sitting is None:
+            self.report.at(
+                "PQ200", f"unreadable sitting date {para.first.text!r}", para.start, para.end
+            )
+        if "house" in match.groupdict():
+            self.house_hint = House.COMMONS if match.group("house") == "HC" else House.LORDS
+
+    # -- headings
+
+    def _is_heading(self, index: int) -> bool:
+        """A short unpunctuated line is a heading when a question follows it (subject) or a
+        subject heading and then a question follow it (department, in capitals)."""
+        para = self.paras[index]
+        if not self._heading_candidate(para) or index + 1 >= len(self.paras):
+            return False
+        following = self.paras[index + 1]
+        if self._starts_question(following):
+            return True
+        return (
+            _CAPS_HEADING.fullmatch(para.first.text) is not None
+            and self._heading_candidate(following)
+            and index + 2 < len(self.paras)
+            and self._starts_question(self.paras[index + 2])
+        )
+
+    def _heading_candidate(self, para: _Para) -> bool:
+        return (
+            para.kind in (_TEXT, _SPEAKER_KIND)
+            and self._heading_shaped(para)
+            and not self._starts_question(para)
+        )
+
+    @staticmethod
+    def _heading_shaped(para: _Para) -> bool:
+        return (
+            len(para.segments) == 1
+            and para.end - para.start <= _MAX_HEADING
+            and para.first.end == para.end
+            and _HEADING_END.search(para.first.text) is None
+        )
+
+    def _starts_question(self, para: _Para) -> bool:
+        if para.kind in (_LABEL, _ASKED_BY_KIND, _ASKED_KIND):
+            return True
+        if para.kind == _SPEAKER_KIND:
+            assert para.match is not None
+            return _TO_ASK.match(self.text, para.start + para.match.end()) is not None
+        return para.kind == _TEXT and para.first.text.startswith("To ask")
+
+    def _new_heading(self, index: int, para: _Para) -> None:
+        self._finish()
+        para.used = True
+        self.asker = None
+        following = self.paras[index + 1]
+        if _CAPS_HEADING.fullmatch(para.first.text) and not self._starts_question(following):
+            self.department = heading_department(para.first.text)
+            self.heading = None
+            return
+        self.heading = para
+
+    # -- questions
+
+    def _speaker(self, para: _Para) -> None:
+        match = para.match
+        assert match is not None
+        body_start = para.start + match.end()
+        parsed = _speaker_head(match.group("head"))
+        assert parsed is not None
+        name, role, paren = parsed
+        if _TO_ASK.match(self.text, body_start):
+            self._finish_answered()
+            para.used = True
+            para.body_start = body_start
+            asker = Member(name=name, constituency=paren)
+            draft = self._question(para, para.body(), asker)
+            draft.oral = match.group("oral")
+            return
+        group = self.group
+        if group is None or group.answering or not group.questions:
+            if group is not None and group.answering:
+                self._answer_text(para)
+            return
+        para.used = True
+        para.body_start = body_start
+        group.answering = True
+        if role is not None:
+            group.minister = Minister(name=name, role=role, department=department_from_role(role))
+        else:
+            group.minister = Minister(name=name)
+        if match.group("holding"):
+            group.holding = match
+        group.answer.append(para)
+        group.answer_bodies.append(para.body())
+
+    def _asked(self, para: _Para) -> None:
+        match = para.match
+        assert match is not None
+        parsed = _asker_head(match)
+        assert parsed is not None
+        self._finish_answered()
+        para.used = True
+        para.body_start = para.start + match.start("asked")
+        name, seat = parsed
+        asker = Member(name=name, constituency=seat) if name else None
+        draft = self._question(para, para.body(), asker)
+        draft.oral = match.group("oral")
+
+    def _question(self, para: _Para, body: list[Stretch], asker: Member | None) -> _Draft:
+        if self.group is None:
+            self.group = _Group(self.heading, self.department)
+        draft = _Draft(para, body, asker)
+        self._take_uin(draft)
+        self.group.questions.append(draft)
+        return draft
+
+    def _take_uin(self, draft: _Draft) -> None:
+        if not draft.body:
+            return
+        start, end = draft.body[-1]
+        found = _TRAILING_UIN.search(self.text, start, end)
+        if found:
+            draft.uin = _uin(found.group("uin"))
+            draft.body[-1] = (start, found.start())
+
+    def _open_question(self) -> _Draft | None:
+        """The last question, when it still lacks its text or its end."""
+        group = self.group
+        if group is None or group.answering or not group.questions:
+            return None
+        draft = group.questions[-1]
+        if draft.uin is not None:
+            return None
+        written = _text_of(self.text, draft.body)
+        if written.endswith(":") or _TERMINAL.search(written) is None:
+            return draft
+        return None
+
+    def _text(self, para: _Para) -> None:
+        group = self.group
+        text = para.first.text
+        if group is not None and not group.answering and group.questions:
+            if open_draft := self._open_question():
+                para.used = True
+                open_draft.extend(para)
+                self._take_uin(open_draft)
+                return
+            if (part := _PART.match(text)) and self._part(para, part):
+                return
+            if text.startswith("To ask"):
+                self._to_ask(para)
+                return
+            self._answer_text(para)
+            return
+        if group is not None and group.answering:
+            if text.startswith("To ask") and self.asker is not None:
+                self._to_ask(para)
+                return
+            self._answer_text(para)
+            return
+        if text.startswith("To ask"):
+            self._to_ask(para)
+
+    def _to_ask(self, para: _Para) -> None:
+        self._finish_answered()
+        para.used = True
+        self._question(para, para.body(para.start), self.asker)
+
+    def _part(self, para: _Para, part: re.Match[str]) -> bool:
+        """Part (2), (3), ... of a multi-part question whose first paragraph holds "(1)"."""
+        assert self.group is not None
+        previous = self.group.questions[-1]
+        first = previous
+        for draft in reversed(self.group.questions):
+            if draft.asker != previous.asker:
+                break
+            first = draft
+        if previous.uin is None or not self._split_lead(first):
+            return False
+        para.used = True
+        draft = self._question(para, para.body(para.start + part.end()), first.asker)
+        draft.lead = first.lead
+        draft.start = para.start
+        return True
+
+    def _split_lead(self, first: _Draft) -> bool:
+        if first.lead is not None:
+            return True
+        for index, (start, end) in enumerate(first.body):
+            marker = _FIRST_PART.search(self.text, start, end)
+            if marker:
+                first.lead = [*first.body[:index], (start, marker.start())]
+                first.body = [(marker.end(), end), *first.body[index + 1 :]]
+                return True
+        return False
+
+    # -- answers
+
+    def _section_mark(self, para: _Para) -> None:
+        group = self.group
+        body = para.start + _SECTION_MARK.match(para.first.text).end()  # type: ignore[union-attr]
+        if group is None or not group.questions:
+            return
+        para.used = True
+        if group.answering:
+            para.body_start = body
+            group.answer.append(para)
+            group.answer_bodies.append(para.body())
+            return
+        minister, body_start = _h1_speaker(self.text, body)
+        group.answering = True
+        group.minister = minister
+        para.body_start = body_start
+        group.answer.append(para)
+        group.answer_bodies.append(para.body())
+
+    def _answer_text(self, para: _Para) -> None:
+        group = self.group
+        if group is None or not group.questions:
+            return
+        para.used = True
+        group.answering = True
+        group.answer.append(para)
+        group.answer_bodies.append(para.body(para.start))
+
+    # -- building records
+
+    def _finish_answered(self) -> None:
+        """A new question ends the previous group only once that group has its answer."""
+        if self.group is not None and self.group.answering:
+            self._finish()
+
+    def _finish(self, *, at_end: bool = False) -> None:
+        group = self.group
+        self.group = None
+        if group is None or not group.questions:
+            return
+        complete = self._complete(group, at_end)
+        answer = self._answer(group) if group.answering else None
+        end = group.answer[-1].end if group.answer else group.questions[-1].end
+        if not group.answering and not at_end:
+            first = group.questions[0]
+            self.report.at("PQ104", "question printed without an answer", first.start, end)
+        if not complete:
+            start = group.questions[0].start
+            self.report.at("PQ102", "the input is cut off inside a record", start, end)
+        uins = [d.uin for d in group.questions if d.uin]
+        for draft in group.questions:
+            self.records.append(self._record(group, draft, answer, uins, complete, end))
+
+    def _complete(self, group: _Group, at_end: bool) -> bool:
+        if not at_end:
+            return True
+        if not group.answering:
+            return False
+        last = group.answer[-1]
+        if last.kind == _ROW:
+            return True
+        return _TERMINAL.search(self.text[last.start : last.end].rstrip()) is not None
+
+    def _answer(self, group: _Group) -> Answer:
+        texts = []
+        for para, body in zip(group.answer, group.answer_bodies, strict=True):
+            written = _row_text(self.text, body) if para.kind == _ROW else _text_of(self.text, body)
+            if written:
+                texts.append(written)
+        return Answer(
+            text="\n\n".join(texts),
+            paragraphs=tuple(texts),
+            answered_by=group.minister,
+            answered_on=self._sitting_date(),
+            is_holding=False,
+            is_correction=False,
+            references=tuple(_refs(self.text, group.answer_bodies, self._year())),
+        )
+
+    def _sitting_date(self) -> datetime.date | None:
+        return self.sitting if self.dated else self.fallback_date
+
+    def _year(self) -> int | None:
+        sitting = self._sitting_date()
+        return sitting.year if sitting else None
+
+    def _record(
+        self,
+        group: _Group,
+        draft: _Draft,
+        answer: Answer | None,
+        uins: list[str],
+        complete: bool,
+        end: int,
+    ) -> WrittenQuestion:
+        lead = draft.lead or []
+        body = list(draft.body)
+        if draft.lead is not None:
+            written_part = _PART_END.sub("", _text_of(self.text, body))
+            written = clean_inline(f"{_text_of(self.text, lead)} {written_part}")
+        else:
+            written = _text_of(self.text, body)
+        addressee = find_addressee(
+            "To ask " + written[len("asked ") :] if written.startswith("asked ") else written
+        )
+        minister = group.minister
+        department = (
+            group.department or (minister.department if minister else None) or addressee.department
+        )
+        question = Question(
+            text=written,
+            asked_by=draft.asker,
+            asked_on=None,
+            department=department,
+            addressee=addressee.title,
+            date_for_answer=None,
+            references=tuple(_refs(self.text, [[*lead, *body]], self._year())),
+        )
+        house = self._house(draft, addressee.house)
+        heading = group.heading
+        start = heading.start if heading is not None else draft.start
+        extra: dict[str, object] = {}
+        if group.holding is not None:
+            extra["holding_answer_dates"] = self._holding_dates(group.holding)
+        if draft.oral:
+            extra["oral_question_number"] = draft.oral
+        return WrittenQuestion(
+            heading=heading.first.text if heading is not None else None,
+            uin=draft.uin,
+            legislature=Legislature.UK_PARLIAMENT,
+            house=house,
+            named_day=None,
+            registered_interest=None,
+            withdrawn=False,
+            grouped_question_ids=tuple(u for u in uins if u != draft.uin),
+            question=question,
+            answer=answer,
+            complete=complete,
+            listed_on=None,
+            span=Span(start, end),
+            extra=extra,
+        )
+
+    def _house(self, draft: _Draft, worded: House | None) -> House | None:
+        if draft.uin and draft.uin.startswith("HL"):
+            return House.LORDS
+        if worded is not None:
+            return worded
+        return self.house_hint
+
+    def _holding_dates(self, match: re.Match[str]) -> list[str]:
+        """ISO dates of "[holding answer 11 September 2003]", "[holding answers 3 and 4 July
+        2003]"; a yearless date takes the sitting year (the year before if that is later)."""
+        written = match.group("holding")
+        sitting = self._sitting_date()
+        found: list[str] = []
+        for dates in _HOLDING_DATES.finditer(written):
+            month = MONTHS.get(dates.group("month").lower())
+            if month is None:
+                continue
+            for day in _DAY.findall(dates.group("days")):
+                value = _holding_date(dates.group("year"), month, int(day), sitting)
+                if value is not None:
+                    found.append(value.isoformat())
+        if not found:
+            where = match.start("holding")
+            self.report.at(
+                "PQ200",
+                f"holding answer date not readable: {written!r}",
+                where,
+                where + len(written),
+            )
+        return found
+
+    # -- accounting
+
+    def _report_unparsed(self) -> None:
+        run: list[_Para] = []
+        for para in [*self.paras, None]:
+            if para is not None and not para.used:
+                run.append(para)
+                continue
+            if run:
+                self.report.at(
+                    "PQ103",
+                    f"unparsed text: {run[0].first.text[:60]!r}",
+                    run[0].start,
+                    run[-1].end,
+                )
+                run = []
+
+
+def _holding_date(
+    year: str | None, month: int, day: int, sitting: datetime.date | None
+) -> datetime.date | None:
+    try:
+        if year:
+            return datetime.date(int(year), month, day)
+        if sitting is None:
+            return None
+        value = datetime.date(sitting.year, month, day)
+        return value if value <= sitting else datetime.date(sitting.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def _records(text: str, report: Report) -> Iterator[WrittenQuestion]:
+    paragraphs = _Paragraphs(text, split_lines(text))
+    paragraphs.build()
+    yield from _Reader(text, paragraphs, report).read()
+
+
+def parse(source: str, report: Report) -> Parsed:
+    """Parse historic Hansard written answers (page text or cmhansrd/ldhansrd HTML)."""
+    text = render_html(source) if looks_like_html(source) else source
+    report.text = text
+    return Parsed(text, tuple(_records(text, report)))
+
+
+FORMAT = Format(
+    name=NAME,
+    description="Historic Hansard written answers, Commons and Lords (page text or HTML)",
+    detect=detect,
+    parse=parse,
+)
