@@ -32,7 +32,7 @@ from pqparse.models import (
 )
 from pqparse.report import Report
 from pqparse.text.html import html_to_text, looks_like_html
-from pqparse.text.lines import Line, split_lines
+from pqparse.text.lines import Line
 from pqparse.text.normalize import clean_inline
 
 __all__ = ["FORMAT", "NAME", "detect", "parse"]
@@ -100,6 +100,8 @@ _PAGER_TOKEN = r"(?:[«‹»›]|Previous|Prev|Next|First|Last|Page \d{1,5} of \
 _PAGER_LINE = re.compile(rf"{_PAGER_TOKEN}(?:\s+{_PAGER_TOKEN})*$")
 _PAGER_WORD = re.compile(r"[A-Za-z«‹»›]")
 _TRAILING_PIPES = re.compile(r"\s*\|[|\s]*$")
+# a line with content, without its surrounding spaces; blank lines are never needed
+_CONTENT_LINE = re.compile(r"(?m)^[^\S\n]*(\S[^\n]*)$")
 
 # --- inline labels (alert samples flattened into table rows) ----------------------------------
 
@@ -122,7 +124,7 @@ _LORDS_QUESTION = re.compile(r"^To ask (?:His|Her) Majesty's Government\b", re.I
 _TO_ASK = re.compile(r"^To ask\b", re.I)
 _SENTENCE_END = re.compile(r"[.?!:;)\]\"'”’]$|https?://\S+$|\|$")
 
-_BLANK, _FIELD, _CHROME = 0, 1, 2
+_UNREAD, _FIELD, _CHROME = 0, 1, 2
 _HEAD, _ASKER, _QUESTION, _ANSWER = range(4)
 _PREAMBLE, _IGNORED, _RECORDS = range(3)
 
@@ -206,7 +208,7 @@ class _Reader:
         zone = _PREAMBLE if self.alert else _RECORDS
         for index, line in enumerate(lines):
             text = line.text
-            if not text or self.kind[index]:
+            if self.kind[index]:
                 continue
             if self.alert:
                 section = _SECTION.match(text)
@@ -288,8 +290,6 @@ class _Reader:
         if not (self.alert or _INLINE_DATE.search(line.text) or self._next_is_date(index)):
             return None
         previous = index - 1
-        while previous >= 0 and not self.lines[previous].text:
-            previous -= 1
         if previous < 0:
             return None
         before = self.lines[previous]
@@ -297,7 +297,7 @@ class _Reader:
         if owner is not None and owner[0] == previous:
             owner[2].pop()
             owner[1].ends.pop()
-        elif self.kind[previous] != _BLANK:
+        elif self.kind[previous] != _UNREAD:
             return None
         self.kind[previous] = _FIELD
         return _strip_pipes(self.text, before.start, before.end)
@@ -402,7 +402,9 @@ class _Reader:
         draft.take(line.end)
 
     def _paragraph(self, index: int, line: Line, draft: _Draft, into: list[Stretch]) -> None:
-        trailing = _TRAILING_PIPES.search(line.text) if into is draft.answer else None
+        trailing = None
+        if into is draft.answer and line.text.endswith("|"):
+            trailing = _TRAILING_PIPES.search(line.text)
         end = line.start + trailing.start() if trailing and trailing.start() else line.end
         into.append((line.start, end))
         draft.take(line.end)
@@ -418,11 +420,7 @@ class _Reader:
     # -- look-ahead ---------------------------------------------------------------------------
 
     def _next_content(self, index: int) -> Line | None:
-        lines = self.lines
-        for following in range(index + 1, min(len(lines), index + 4)):
-            if lines[following].text:
-                return lines[following]
-        return None
+        return self.lines[index + 1] if index + 1 < len(self.lines) else None
 
     def _next_is_date(self, index: int) -> bool:
         following = self._next_content(index)
@@ -433,31 +431,29 @@ class _Reader:
         return following is not None and following.text.startswith("Asked by:")
 
 
+def _content_lines(text: str) -> list[Line]:
+    """The lines that hold text, stripped, with their offsets (blank lines left out)."""
+    lines = []
+    for match in _CONTENT_LINE.finditer(text):
+        content = match.group(1).rstrip()
+        start = match.start(1)
+        lines.append(Line(content, start, start + len(content)))
+    return lines
+
+
 def _is_chrome(line: str) -> bool:
     return line in _CHROME_EXACT or _CHROME_PATTERN.match(line) is not None
 
 
 def _is_alert_sample(lines: list[Line]) -> bool:
-    seen = 0
-    for line in lines:
-        if not line.text:
-            continue
-        if _ALERT_TITLE.match(line.text):
-            return True
-        seen += 1
-        if seen > 8:
-            return False
-    return False
+    return any(_ALERT_TITLE.match(line.text) for line in lines[:9])
 
 
 def _mark_pagination(lines: list[Line], kind: bytearray) -> None:
     """Pager links after the last record ("« Previous", "1 2 3 … Next »") are chrome."""
     run: list[int] = []
     for index in range(len(lines) - 1, -1, -1):
-        text = lines[index].text
-        if not text:
-            continue
-        if not _PAGER_LINE.match(text):
+        if not _PAGER_LINE.match(lines[index].text):
             break
         run.append(index)
     if len(run) > 1 or any(_PAGER_WORD.search(lines[i].text) for i in run):
@@ -466,6 +462,8 @@ def _mark_pagination(lines: list[Line], kind: bytearray) -> None:
 
 
 def _strip_pipes(text: str, start: int, end: int) -> Stretch:
+    if text[end - 1] != "|":
+        return start, end
     trailing = _TRAILING_PIPES.search(text, start, end)
     return (start, trailing.start() if trailing and trailing.start() > start else end)
 
@@ -542,9 +540,7 @@ def _report_unparsed(lines: list[Line], kind: bytearray, report: Report) -> None
     first: Line | None = None
     last: Line | None = None
     for index, line in enumerate(lines):
-        if not line.text:
-            continue
-        if kind[index] == _BLANK:
+        if kind[index] == _UNREAD:
             first = first or line
             last = line
             continue
@@ -559,7 +555,7 @@ def parse(source: str, report: Report) -> Parsed:
     """Parse a Parallel Parliament listing or alert sample (text or HTML)."""
     text = html_to_text(source) if looks_like_html(source) else source
     report.text = text
-    lines = split_lines(text)
+    lines = _content_lines(text)
     reader = _Reader(text, lines, report)
     drafts = reader.read()
     count = len(drafts)
