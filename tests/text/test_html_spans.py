@@ -42,3 +42,30 @@ def test_spans_cover_each_element_content() -> None:
     empty = next(root.iter("a"))
     start, end = rendered.spans[empty]
     assert start == end == len(text)
+
+
+def test_index_by_class_and_id_in_document_order() -> None:
+    root = parse_html(
+        "<div id='main-content'><div class='card a'>one</div><p class='a b'>two</p></div>"
+    )
+    assert root is not None
+    rendered = render_with_spans(root)
+    assert [el.tag for el in rendered.having("a")] == ["div", "p"]
+    assert [el.tag for el in rendered.having("a", "b")] == ["p"]
+    assert rendered.by_id["main-content"].tag == "div"
+
+
+def test_nested_empty_elements_render_in_linear_time() -> None:
+    import time
+
+    def seconds(groups: int) -> float:
+        markup = "<body>" + ("<div>" * 50 + "</div>" * 50 + "<p>x</p>") * groups + "</body>"
+        root = parse_html(markup)
+        assert root is not None
+        start = time.perf_counter()
+        rendered = render_with_spans(root)
+        assert rendered.text.count("x") == groups
+        return time.perf_counter() - start
+
+    seconds(200)
+    assert seconds(2_000) < 30 * max(seconds(200), 1e-4)

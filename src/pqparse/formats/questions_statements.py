@@ -158,6 +158,13 @@ _DEPARTMENT_WORDS = re.compile(
     r"|Women and Equalities$)"
 )
 _DEPARTMENTS = frozenset(ADDRESSEE_TO_DEPARTMENT.values())
+#: The words a labelled line can start with: lines that match none skip every label pattern.
+_MAYBE_LABELLED = re.compile(
+    r"(?:Answer|Awaiting|Corrected|Correction|An error|The correct|Holding|A holding|This "
+    r"|Question|Grouped|Attachment|Named|\[[NR]\]|Registered|Interest|Date for|Due for"
+    r"|For answer|Withdrawn|UIN|Tabled|Asked by|To ask|Skip to|Indicates|['‘’]Named)",
+    re.I,
+)
 _CHROME = frozenset({"Skip to main content"})
 _SENTENCE_END = re.compile(r"[.?!:;)\]\"'”’]$")
 
@@ -167,9 +174,12 @@ def _is_department(value: str) -> bool:
 
 
 def _is_chrome(text: str) -> bool:
+    if text.endswith("Portrait"):
+        return is_portrait_caption(text)
+    if _MAYBE_LABELLED.match(text) is None:
+        return False
     return (
         text in _CHROME
-        or is_portrait_caption(text)
         or _NAMED_DAY_NOTE.match(text) is not None
         or _INTEREST_NOTE.match(text) is not None
         or _CORRECT_ANSWER_INTRO.match(text) is not None
@@ -337,6 +347,9 @@ class _TextReader:
                     return i
                 draft.question = (draft.question[0], line.end)
                 self._use(i, draft)
+            elif _MAYBE_LABELLED.match(text) is None and not self._is_attachment(line):
+                draft.member_lines.append(line)
+                self.used.add(i)
             elif match := _QUESTION_FOR.match(text):
                 draft.department = clean_inline(match.group("body"))
                 self._use(i, draft)
@@ -401,7 +414,8 @@ class _TextReader:
                     mode = "after"
                 i += 1
                 continue
-            if _is_chrome(text):
+            labelled = _MAYBE_LABELLED.match(text) is not None
+            if (labelled or text.endswith("Portrait")) and _is_chrome(text):
                 if _NAMED_DAY_NOTE.match(text):
                     draft.named_day = True
                     draft.trailer = True
@@ -416,7 +430,7 @@ class _TextReader:
                 draft.answered_on = answered
                 draft.date_pending = False
                 self._use(i, draft)
-            elif new_mode := self._tail_label(draft, line, i):
+            elif labelled and (new_mode := self._tail_label(draft, line, i)):
                 mode = new_mode
             elif mode == "grouped" and _ID_LIST.fullmatch(text):
                 draft.grouped.extend(_normal_uin(m.group("id")) for m in _GROUP_ID.finditer(text))
@@ -685,7 +699,7 @@ def _with_department(minister: Minister | None, department: str | None) -> Minis
 
 def _label(text: str) -> bool:
     """True for a line that opens the answer block or one of its parts."""
-    return any(
+    return _MAYBE_LABELLED.match(text) is not None and any(
         pattern.match(text)
         for pattern in (
             _ANSWERED_BY,
@@ -715,8 +729,6 @@ _CARD_FIELDS = (
     "ask-info",
     "answer-info",
 )
-_LISTING_CHROME = frozenset({"result-text", "next", "pagination"})
-_CHROME_TAGS = frozenset({"header", "nav", "footer", "form", "h1"})
 _DETAIL_PATH = re.compile(
     r"/written-questions/detail/(?P<date>\d{4}-\d{2}-\d{2})/(?P<uin>(?:HL)?\d{1,7})/?(?:[?#]|$)",
     re.I,
@@ -729,6 +741,10 @@ _ATTACHMENT_HREF = re.compile(
 )
 _REFERENCE_INDICATOR = re.compile(r"^(?:UIN:?\s*)?(?P<uin>(?:HL)?\s?\d{1,7})$", re.I)
 _HTML_END = re.compile(r"</(?:html|body)\s*>\s*$", re.I)
+
+
+_CHROME_CLASSES = ("result-text", "next", "pagination")
+_CHROME_TAGS = ("header", "nav", "footer", "form", "h1")
 
 Spans = dict[etree._Element, tuple[int, int]]
 
@@ -744,25 +760,22 @@ def _parse_html(source: str, report: Report) -> Parsed:
         return Parsed("", ())
     rendered = render_with_spans(root)
     report.text = rendered.text
-    elements = [el for el in root.iter() if isinstance(el.tag, str)]
     cut_off = _HTML_END.search(source[-4096:]) is None
-    cards = [el for el in elements if _CARD in _classes(el)]
+    main = rendered.by_id.get("main-content")
+    region = rendered.spans[main] if main is not None else (0, len(rendered.text))
+    cards = rendered.having(_CARD)
     if cards:
-        records = _read_cards(rendered, elements, cards, report, cut_off)
+        records = _read_cards(rendered, root, cards, region, report, cut_off)
     else:
-        records = _read_detail(rendered, elements, report)
+        records = _read_detail(rendered, root if main is None else main, region, report)
     return Parsed(rendered.text, tuple(records))
-
-
-def _main_region(rendered: RenderedHtml, elements: list[etree._Element]) -> tuple[int, int]:
-    main = next((el for el in elements if el.get("id") == "main-content"), None)
-    return rendered.spans[main] if main is not None else (0, len(rendered.text))
 
 
 def _read_cards(
     rendered: RenderedHtml,
-    elements: list[etree._Element],
+    root: etree._Element,
     cards: list[etree._Element],
+    region: tuple[int, int],
     report: Report,
     cut_off: bool,
 ) -> list[WrittenQuestion]:
@@ -772,10 +785,9 @@ def _read_cards(
         last = cut_off and number == len(cards) - 1
         records.append(_read_card(rendered, card, report, last))
         covered.append(rendered.spans[card])
-    for element in elements:
-        if _classes(element) & _LISTING_CHROME or element.tag in _CHROME_TAGS:
-            covered.append(rendered.spans[element])
-    _report_gaps(rendered.text, _main_region(rendered, elements), covered, report)
+    covered.extend(rendered.spans[el] for name in _CHROME_CLASSES for el in rendered.having(name))
+    covered.extend(rendered.spans[el] for el in root.iter(*_CHROME_TAGS))
+    _report_gaps(rendered.text, region, covered, report)
     return records
 
 
@@ -787,7 +799,7 @@ def _read_card(
     fields: dict[str, etree._Element] = {}
     indicators: list[etree._Element] = []
     for element in card.iter():
-        if not isinstance(element.tag, str):
+        if not element.get("class"):
             continue
         classes = _classes(element)
         for token in _CARD_FIELDS:
@@ -945,19 +957,22 @@ def _card_answer(
 
 
 def _read_detail(
-    rendered: RenderedHtml, elements: list[etree._Element], report: Report
+    rendered: RenderedHtml, main: etree._Element, region: tuple[int, int], report: Report
 ) -> list[WrittenQuestion]:
     """A detail page: the main column read by the text rules, the markup adding the rest."""
     text, spans = rendered.text, rendered.spans
-    region = _main_region(rendered, elements)
-    inside = [el for el in elements if region[0] <= spans[el][0] and spans[el][1] <= region[1]]
-    if any(el.tag == "h3" and _STATEMENT.match(_content(rendered, el)) for el in inside):
+
+    def _inside(element: etree._Element) -> bool:
+        start, end = spans[element]
+        return region[0] <= start and end <= region[1]
+
+    if any(_STATEMENT.match(_content(rendered, el)) for el in main.iter("h3")):
         report.at("PQ100", "a written statement, not a written question", *region)
         return []
-    sidebars = [el for el in inside if {"col-lg-4", "secondary-content"} <= _classes(el)]
+    sidebars = [el for el in rendered.having("secondary-content", "col-lg-4") if _inside(el)]
     sidebar_spans = [spans[el] for el in sidebars]
     withdrawn = any("withdrawn" in _content(rendered, el).lower() for el in sidebars)
-    attachments = _attachment_lines(rendered, inside, sidebar_spans)
+    attachments = _attachment_lines(rendered, main.iter("a"), sidebar_spans)
     lines = [
         line
         for line in split_lines(text)
@@ -967,7 +982,8 @@ def _read_detail(
     sidebar_lines = [
         line for line in split_lines(text) if any(s <= line.start < e for s, e in sidebar_spans)
     ]
-    question_ends = dict(spans[el] for el in inside if el.get("id") == "collapse-details")
+    box = rendered.by_id.get("collapse-details")
+    question_ends = dict([spans[box]]) if box is not None and _inside(box) else {}
     reader = _TextReader(text, lines, report, _Hints(attachments, question_ends))
     records = reader.read()
     if not records:
@@ -982,13 +998,13 @@ def _content(rendered: RenderedHtml, element: etree._Element) -> str:
 
 
 def _attachment_lines(
-    rendered: RenderedHtml, inside: Iterable[etree._Element], excluded: list[tuple[int, int]]
+    rendered: RenderedHtml, links: Iterable[etree._Element], excluded: list[tuple[int, int]]
 ) -> dict[int, dict[str, Any]]:
     """Links to files that stand on a line of their own, keyed by that line's start."""
     text = rendered.text
     found: dict[int, dict[str, Any]] = {}
-    for element in inside:
-        href = element.get("href") if element.tag == "a" else None
+    for element in links:
+        href = element.get("href")
         if not href or not _ATTACHMENT_HREF.search(href):
             continue
         start, end = rendered.spans[element]

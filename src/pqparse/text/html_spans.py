@@ -11,7 +11,7 @@ from __future__ import annotations
 import attrs
 from lxml import etree
 
-from pqparse.text.html import _CELLS, _LINE_BLOCKS, _PARAGRAPH_BLOCKS, _SKIPPED, _WHITESPACE
+from pqparse.text.html import _CELLS, _LINE_BLOCKS, _PARAGRAPH_BLOCKS, _SKIPPED
 
 __all__ = ["RenderedHtml", "render_with_spans"]
 
@@ -26,56 +26,59 @@ class RenderedHtml:
 
     text: str
     spans: dict[etree._Element, tuple[int, int]]
+    #: Rendered elements by class token and by id, in document order.
+    by_class: dict[str, list[etree._Element]]
+    by_id: dict[str, etree._Element]
 
-
-class _Writer:
-    """Emits text with the same spacing rules as the regex clean-up of ``element_to_text``:
-    spaces folded, no spaces at line edges, at most one blank line, nothing at either end."""
-
-    __slots__ = ("length", "newlines", "parts", "space", "waiting")
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.newlines = 0
-        self.space = False
-        self.waiting: dict[etree._Element, None] = {}
-
-    def feed(self, piece: str, starts: dict[etree._Element, tuple[int, int]]) -> None:
-        """Append ``piece`` (whitespace already folded to single spaces)."""
-        if piece[:1] == " ":
-            self.space = True
-            piece = piece[1:]
-        if not piece:
-            return
-        trailing = piece[-1] == " "
-        if trailing:
-            piece = piece[:-1]
-        if self.length:
-            if self.newlines:
-                self._emit("\n" * self.newlines)
-            elif self.space:
-                self._emit(" ")
-        for element in self.waiting:
-            starts[element] = (self.length, self.length)
-        self.waiting.clear()
-        self._emit(piece)
-        self.newlines = 0
-        self.space = trailing
-
-    def block(self, newlines: int) -> None:
-        """Ask for a line break (1) or a blank line (2) before the next text."""
-        self.newlines = min(2, self.newlines + newlines)
-
-    def _emit(self, piece: str) -> None:
-        self.parts.append(piece)
-        self.length += len(piece)
+    def having(self, *classes: str) -> list[etree._Element]:
+        """Elements that carry every one of ``classes``, in document order."""
+        first = self.by_class.get(classes[0], [])
+        if len(classes) == 1:
+            return first
+        rest = set(classes[1:])
+        return [el for el in first if rest <= set((el.get("class") or "").split())]
 
 
 def render_with_spans(root: etree._Element) -> RenderedHtml:
-    """Render ``root`` like ``element_to_text`` and record every element's content span."""
-    writer = _Writer()
+    """Render ``root`` like ``element_to_text`` and record every element's content span.
+
+    Spacing follows the regex clean-up of ``element_to_text``: whitespace folded to single
+    spaces, no spaces at line edges, at most one blank line, nothing at either end.
+    """
+    parts: list[str] = []
     spans: dict[etree._Element, tuple[int, int]] = {}
+    waiting: list[etree._Element] = []  # opened elements that have no text yet
+    by_class: dict[str, list[etree._Element]] = {}
+    by_id: dict[str, etree._Element] = {}
+    length = 0
+    newlines = 0
+    space = False
+
+    def feed(raw: str) -> None:
+        nonlocal length, newlines, space
+        words = raw.split()
+        if not words:
+            space = True
+            return
+        if raw[0].isspace():
+            space = True
+        if length:
+            if newlines:
+                parts.append("\n" * newlines)
+                length += newlines
+            elif space:
+                parts.append(" ")
+                length += 1
+        if waiting:
+            for element in waiting:
+                spans[element] = (length, length)
+            waiting.clear()
+        piece = " ".join(words)
+        parts.append(piece)
+        length += len(piece)
+        newlines = 0
+        space = raw[-1].isspace()
+
     cells_in_row: list[int] = []
     skipping = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
@@ -85,36 +88,44 @@ def render_with_spans(root: etree._Element) -> RenderedHtml:
                 skipping += 1
                 continue
             if tag in _PARAGRAPH_BLOCKS:
-                writer.block(2)
-            elif tag in _LINE_BLOCKS:
-                writer.block(1)
+                newlines = 2
+            elif tag in _LINE_BLOCKS and newlines < 2:
+                newlines += 1
             if tag == "tr":
                 cells_in_row.append(0)
             elif tag in _CELLS and cells_in_row:
                 if cells_in_row[-1]:
-                    writer.feed(" | ", spans)
+                    feed(" | ")
                 cells_in_row[-1] += 1
-            writer.waiting[element] = None
+            waiting.append(element)
+            classes = element.get("class")
+            if classes:
+                for token in classes.split():
+                    by_class.setdefault(token, []).append(element)
+            identifier = element.get("id")
+            if identifier:
+                by_id.setdefault(identifier, element)
             if element.text:
-                writer.feed(_WHITESPACE.sub(" ", element.text), spans)
+                feed(element.text)
             continue
         if skipping:
             skipping -= 1
-            spans[element] = (writer.length, writer.length)
+            spans[element] = (length, length)
             if skipping == 0 and element.tail:
-                writer.feed(_WHITESPACE.sub(" ", element.tail), spans)
+                feed(element.tail)
             continue
-        if element in writer.waiting:
-            del writer.waiting[element]
-            spans[element] = (writer.length, writer.length)
+        opened = spans.get(element)
+        if opened is None:
+            waiting.pop()  # properly nested: the element ending now was opened last
+            spans[element] = (length, length)
         else:
-            spans[element] = (spans[element][0], writer.length)
+            spans[element] = (opened[0], length)
         if tag in _PARAGRAPH_BLOCKS:
-            writer.block(2)
-        elif tag in _LINE_BLOCKS and tag != "br":
-            writer.block(1)
+            newlines = 2
+        elif tag in _LINE_BLOCKS and tag != "br" and newlines < 2:
+            newlines += 1
         if tag == "tr" and cells_in_row:
             cells_in_row.pop()
         if element.tail:
-            writer.feed(_WHITESPACE.sub(" ", element.tail), spans)
-    return RenderedHtml("".join(writer.parts), spans)
+            feed(element.tail)
+    return RenderedHtml("".join(parts), spans, by_class, by_id)
