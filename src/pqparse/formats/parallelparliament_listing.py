@@ -127,6 +127,7 @@ _SENTENCE_END = re.compile(r"[.?!:;)\]\"'”’]$|https?://\S+$|\|$")
 _UNREAD, _FIELD, _CHROME = 0, 1, 2
 _HEAD, _ASKER, _QUESTION, _ANSWER = range(4)
 _PREAMBLE, _IGNORED, _RECORDS = range(3)
+_ALERT_TITLE_WITHIN = 40  # lines; navigation may come before the title in a saved page
 
 
 def detect(text: str) -> float:
@@ -446,7 +447,8 @@ def _is_chrome(line: str) -> bool:
 
 
 def _is_alert_sample(lines: list[Line]) -> bool:
-    return any(_ALERT_TITLE.match(line.text) for line in lines[:9])
+    """An alert sample names itself ("<Dept> Alert Sample") near the top of the page."""
+    return any(_ALERT_TITLE.match(line.text) for line in lines[:_ALERT_TITLE_WITHIN])
 
 
 def _mark_pagination(lines: list[Line], kind: bytearray) -> None:
