@@ -676,6 +676,9 @@ def _class_xpath(name: str, scope: str = "//") -> etree.XPath:
 
 
 _CONTAINERS = _class_xpath("qna-result-container")
+_QNA_ELEMENTS = etree.XPath(".//*[contains(@class, 'qna-result-')]")
+_NORMALIZED = etree.XPath("normalize-space()")
+_BREAK_COUNT = etree.XPath("count(.//p | .//br | .//div | .//li | .//tr | .//td | .//th)")
 _CORRECTION_TOGGLE = etree.XPath(
     ".//label | .//input | .//*[contains(concat(' ', normalize-space(@class), ' '), ' del ')]"
 )
@@ -798,22 +801,34 @@ def _empty(element: etree._Element) -> None:
 
 def _fields(container: etree._Element) -> Iterator[tuple[str, etree._Element]]:
     """Leaf fields and answer containers of one record, in document order."""
-    walker = etree.iterwalk(container, events=("start",))
-    for _event, element in walker:
+    leaves: set[etree._Element] = set()
+    for element in _elements(_QNA_ELEMENTS(container)):
         classes = (element.get("class") or "").split()
+        if _inside(element, leaves, container):
+            continue
         if _ANSWER_CONTAINER in classes:
             yield "answer", element
             continue
         kind = next((_LEAF_FIELDS[c] for c in classes if c in _LEAF_FIELDS), None)
         if kind is not None:
+            leaves.add(element)
             yield kind, element
-            walker.skip_subtree()
+
+
+def _inside(element: etree._Element, leaves: set[etree._Element], stop: etree._Element) -> bool:
+    """Whether ``element`` sits inside one of the ``leaves`` (markup within a field)."""
+    parent = element.getparent()
+    while parent is not None and parent is not stop:
+        if parent in leaves:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _link(element: etree._Element) -> tuple[str | None, str | None]:
     """Text and href of the first link inside ``element``."""
     for link in element.iter("a"):
-        return clean_inline(element_to_text(link)) or None, link.get("href")
+        return _plain_text(link) or None, link.get("href")
     return None, None
 
 
@@ -833,7 +848,7 @@ def _render_container(
             answer = answer or _new_answer(draft)
             _render_answer_content(element, builder, answer)
             continue
-        shown = clean_inline(element_to_text(element))
+        shown = _field_text(element)
         span = builder.line(shown)
         if kind == "question":
             draft.question = span
@@ -844,9 +859,28 @@ def _render_container(
             _read_question_field(kind, element, shown, draft)
     for element in leaves:
         _empty(element)
-    _read_loose_text(element_to_text(container), builder, draft, unparsed)
+    if _plain_text(container):
+        _read_loose_text(element_to_text(container), builder, draft, unparsed)
     draft.end = max(draft.start, builder.position - 1)
     return draft
+
+
+def _field_text(element: etree._Element) -> str:
+    """One-line text of a field; rendered (so words stay apart) only when blocks split it."""
+    if _count(_BREAK_COUNT(element)) > 1:
+        return clean_inline(element_to_text(element))
+    return _plain_text(element)
+
+
+def _plain_text(element: etree._Element) -> str:
+    """All text of ``element`` with whitespace runs folded (in C for ASCII whitespace)."""
+    found = _NORMALIZED(element)
+    text = found if isinstance(found, str) else ""
+    return text if text.isascii() else clean_inline(text)
+
+
+def _count(result: object) -> float:
+    return result if isinstance(result, float) else 0.0
 
 
 def _new_answer(draft: _HtmlDraft) -> _HtmlAnswer:
