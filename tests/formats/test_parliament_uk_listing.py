@@ -253,6 +253,16 @@ def test_a_lone_q_at_the_end_is_reported_but_makes_no_record() -> None:
     assert codes(doc) == ["PQ102"]
 
 
+def test_page_cut_before_its_first_asked_on_line() -> None:
+    doc = parse(PAGE_TOP + "Q\nAsked by Lucy Powell\n(Manchester Central)\n")
+    assert len(doc.records) == 1
+    assert doc.records[0].question.asked_by == pqparse.Member(
+        name="Lucy Powell", constituency="Manchester Central"
+    )
+    assert (doc.records[0].complete, doc.records[0].named_day) == (False, None)
+    assert codes(doc) == ["PQ102"]
+
+
 def test_unknown_text_is_reported_once_per_stretch() -> None:
     text = "Site navigation\nMore links\n\nStill navigation\n" + PAGE_TOP + commons()
     doc = parse(text)

@@ -274,7 +274,7 @@ class _TextListing:
         tail_from = anchors[-1] + 1 if anchors else 0
         fragment = self._tail_fragment(tail_from, len(lines))
         body_ends = [*starts[1:], fragment if fragment is not None else len(lines)]
-        self._mark_header(starts[0] if starts else (fragment or len(lines)))
+        self._mark_header(starts[0] if starts else len(lines) if fragment is None else fragment)
         for index, anchor in enumerate(anchors):
             last = index == len(anchors) - 1 and fragment is None
             yield self._record(starts[index], anchor, body_ends[index], last)
