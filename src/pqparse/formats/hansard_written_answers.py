@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -22,7 +23,6 @@ import attrs
 from pqparse.extract.dates import MONTHS, parse_date
 from pqparse.extract.departments import department_for_office, find_addressee
 from pqparse.extract.ministers import department_from_role
-from pqparse.extract.records import refs_in
 from pqparse.extract.refs import find_question_refs
 from pqparse.formats.base import Format, Parsed
 from pqparse.models import (
@@ -140,7 +140,7 @@ _ASKED = re.compile(
 )
 _ASKED_BY = re.compile(r"Asked by\s+(?P<name>[^:\n]{2,120})")
 _SECTION_MARK = re.compile(r"§\s*")
-_TO_ASK = re.compile(r"To ask\b")
+_TO_ASK = re.compile(r"\s*To ask\b")
 _TRAILING_UIN = re.compile(r"\s*\[\s*(?P<uin>HL\s?\d{1,6}|\d{1,6})\s*R?\s*\]\s*$")
 _PART = re.compile(r"\((?P<number>\d{1,2})\)\s*")
 _FIRST_PART = re.compile(r"\(1\)\s*")
@@ -156,13 +156,14 @@ _DAY = re.compile(r"\d{1,2}")
 _PIPE_ROW = re.compile(r"\|")
 _ALIGNED = re.compile(r"[^\s.:;?!,] {2,}\S")
 _CELL_GAP = re.compile(r" {2,}")
-_TERMINAL = re.compile(r"[.?!:;\]\"”’)]$")
+#: Characters that can end a sentence, a question number or a quotation.
+_TERMINAL = frozenset('.?!:;]"”’)')
 _ABBREVIATION_END = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|hon|Hon|No|Nos|Vol|vol|col|cols|cc?|Co|Ltd|Rt|Gen|Prof|Rev)"
     r"\.|\b[A-Z]\.)$"
 )
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z0-9 ,'’&\-().]*")
-_HEADING_END = re.compile(r"[.,;:]$")
+_HEADING_END = frozenset(".,;:")
 _MAX_HEADING = 150
 _LOWER_START = re.compile(r"[a-z(\[]")
 
@@ -241,9 +242,8 @@ def render_html(markup: str) -> str:
     root = parse_html(_C1_ENTITY.sub(_cp1252_entity, markup))
     if root is None:
         return ""
-    for element in root.iter():
-        style = element.get("style") if isinstance(element.tag, str) else None
-        if style and _UPPERCASE_STYLE.search(style):
+    for element in root.iterfind(".//*[@style]"):
+        if _UPPERCASE_STYLE.search(element.get("style", "")):
             for inner in element.iter():
                 if inner.text:
                     inner.text = inner.text.upper()
@@ -264,6 +264,27 @@ _CHROME = "chrome"
 _DATE = "date"
 _RECESS_KIND = "recess"
 _LABEL = "question-label"
+_Furniture = tuple[tuple[re.Pattern[str], str, bool], ...]
+_NAV_LINE: _Furniture = ((_NAV, _CHROME, False),)
+_DAY_LINE: _Furniture = ((_SITTING_DATE, _DATE, True),)
+_CITATION_LINE: _Furniture = ((_CITATION, _DATE, True),)
+_QUESTION_LINE: _Furniture = ((_QUESTION_LABEL, _LABEL, False),)
+#: Whole-line furniture by first word: (pattern, paragraph kind, keep the match).
+_FURNITURE: dict[str, _Furniture] = {
+    "Written": ((_SECTION, _CHROME, True),),
+    "The": ((_BANNER, _CHROME, False), (_RECESS, _RECESS_KIND, True)),
+    "HC": _CITATION_LINE,
+    "HL": _CITATION_LINE,
+    "Question": _QUESTION_LINE,
+    "Questions": _QUESTION_LINE,
+    "Asked": ((_ASKED_BY, _ASKED_BY_KIND, True),),
+    **dict.fromkeys(("Previous", "Next", "Index", "Home", "Contents"), _NAV_LINE),
+    **{
+        f"{day}{comma}": _DAY_LINE
+        for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+        for comma in ("", ",")
+    },
+}
 #: Paragraph kinds that never take a following line.
 _SINGLE_LINE_KINDS = frozenset({_CHROME, _DATE, _RECESS_KIND, _LABEL, _ASKED_BY_KIND})
 
@@ -332,9 +353,9 @@ def _continues(previous: str, line: str) -> bool:
     """Is ``line`` a wrapped continuation of a paragraph whose last line is ``previous``?"""
     if _LOWER_START.match(line):
         return True
-    if _ABBREVIATION_END.search(previous):
+    if _ABBREVIATION_END.search(previous, max(0, len(previous) - 8)):
         return True
-    return _TERMINAL.search(previous) is None
+    return previous[-1:] not in _TERMINAL
 
 
 def _is_aligned(lines: Sequence[Line], index: int) -> bool:
@@ -380,7 +401,9 @@ class _Paragraphs:
                 current = _Para(kind, line, pieces, match)
                 self.paras.append(current)
             closed = bridged = False
-            if kind in _SINGLE_LINE_KINDS or _TRAILING_UIN.search(line.text):
+            if kind in _SINGLE_LINE_KINDS or (
+                line.text.endswith("]") and _TRAILING_UIN.search(line.text)
+            ):
                 current = None
         return self.paras
 
@@ -415,26 +438,22 @@ class _Paragraphs:
 
     def _classify(self, index: int, line: Line) -> tuple[str, re.Match[str] | None]:
         text = line.text
-        if _SECTION.fullmatch(text) or _NAV.fullmatch(text) or _BANNER.fullmatch(text):
-            return _CHROME, _SECTION.fullmatch(text)
-        if match := _SITTING_DATE.fullmatch(text):
-            return _DATE, match
-        if match := _CITATION.fullmatch(text):
-            return _DATE, match
-        if match := _RECESS.fullmatch(text):
-            return _RECESS_KIND, match
-        if _QUESTION_LABEL.fullmatch(text):
-            return _LABEL, None
-        if match := _ASKED_BY.fullmatch(text):
-            return _ASKED_BY_KIND, match
-        if (match := _ASKED.match(text)) and _asker_head(match) is not None:
+        for pattern, kind, keep in _FURNITURE.get(text.split(" ", 1)[0], ()):
+            if match := pattern.fullmatch(text):
+                return kind, match if keep else None
+        if "asked" in text and (match := _ASKED.match(text)) and _asker_head(match):
             return _ASKED_KIND, match
-        if (match := _SPEAKER.match(text)) and _speaker_head(match.group("head")) is not None:
+        if (
+            (":" in text or "[" in text)
+            and (match := _SPEAKER.match(text))
+            and _speaker_head(match.group("head")) is not None
+        ):
             return _SPEAKER_KIND, match
-        if _SECTION_MARK.match(text):
+        if text.startswith("§"):
             return _SECTION_KIND, None
-        if _PIPE_ROW.search(text) or (
-            _is_aligned(self.lines, index)
+        if "|" in text or (
+            "  " in text
+            and _is_aligned(self.lines, index)
             and (_is_aligned(self.lines, index - 1) or _is_aligned(self.lines, index + 1))
         ):
             return _ROW, None
@@ -451,6 +470,7 @@ def _name_like(name: str) -> bool:
     return words[0].rstrip(".") in _HONORIFICS or words[0] == "The" or len(words) >= 2
 
 
+@functools.lru_cache(maxsize=4096)
 def _speaker_head(head: str) -> tuple[str, str | None, str | None] | None:
     """``(name, role, parenthetical)`` of a speaker label, or ``None`` if it is no name."""
     head = clean_inline(head)
@@ -645,6 +665,11 @@ def _uin(raw: str) -> str:
     return f"HL{int(compact[2:])}" if compact.startswith("HL") else str(int(compact))
 
 
+#: Every reference form ``find_question_refs`` knows has one of these; text without any is
+#: skipped (most answer paragraphs cite nothing).
+_REF_HINT = re.compile(r"[Qq]uestion|QUESTION|PQ|UIN|HL|\[|S[1-6]|WQ|AQ")
+
+
 def _refs(
     text: str, paragraphs: Iterable[Sequence[Stretch]], year: int | None
 ) -> list[QuestionRef]:
@@ -653,8 +678,7 @@ def _refs(
     date); a reference cut by a column marker itself is not reported."""
     found: list[QuestionRef] = []
     for stretches in paragraphs:
-        if len(stretches) == 1:
-            found.extend(refs_in(text, stretches, year))
+        if not stretches:
             continue
         starts: list[int] = []
         pieces: list[str] = []
@@ -663,7 +687,10 @@ def _refs(
             starts.append(position)
             pieces.append(text[start:end])
             position += end - start + 1
-        for ref in find_question_refs(" ".join(pieces), default_year=year):
+        joined = " ".join(pieces)
+        if not _REF_HINT.search(joined):
+            continue
+        for ref in find_question_refs(joined, default_year=year):
             index = bisect.bisect_right(starts, ref.span.start) - 1
             start, end = stretches[index]
             offset = start - starts[index]
@@ -799,7 +826,7 @@ class _Reader:
             len(para.segments) == 1
             and para.end - para.start <= _MAX_HEADING
             and para.first.end == para.end
-            and _HEADING_END.search(para.first.text) is None
+            and para.first.text[-1:] not in _HEADING_END
         )
 
     def _starts_question(self, para: _Para) -> bool:
@@ -880,7 +907,7 @@ class _Reader:
         if not draft.body:
             return
         start, end = draft.body[-1]
-        found = _TRAILING_UIN.search(self.text, start, end)
+        found = self.text.endswith("]", start, end) and _TRAILING_UIN.search(self.text, start, end)
         if found:
             draft.uin = _uin(found.group("uin"))
             draft.body[-1] = (start, found.start())
@@ -894,7 +921,7 @@ class _Reader:
         if draft.uin is not None:
             return None
         written = _text_of(self.text, draft.body)
-        if written.endswith(":") or _TERMINAL.search(written) is None:
+        if written.endswith(":") or written[-1:] not in _TERMINAL:
             return draft
         return None
 
@@ -1018,7 +1045,7 @@ class _Reader:
         last = group.answer[-1]
         if last.kind == _ROW:
             return True
-        return _TERMINAL.search(self.text[last.start : last.end].rstrip()) is not None
+        return self.text[last.start : last.end].rstrip()[-1:] in _TERMINAL
 
     def _answer(self, group: _Group) -> Answer:
         texts = []

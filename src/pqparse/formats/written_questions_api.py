@@ -109,9 +109,11 @@ _API_KEY = re.compile(
 _HAS_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>]{0,2000})?/?>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LINE_BREAKS = re.compile(r"\n\s*")
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _HEAD = 64 * 1024
 _ENVELOPE_FIRST_KEYS = frozenset({"results", "totalResults", "items"})
 _ENVELOPE_LIST = re.compile(rb'"(results|items)"\s*:\s*\[')
+_MEMBERS_HIDDEN = "members-not-expanded"
 #: In streaming mode each diagnostic code is reported for this many records, then counted.
 STREAM_DIAGNOSTIC_CAP = 1000
 
@@ -134,6 +136,10 @@ def _string(value: Any) -> str | None:
     """A JSON string as clean text (mojibake repaired, spaces normalised); else ``None``."""
     if not isinstance(value, str):
         return None
+    if value.isascii():  # the common case: only whitespace folding can change anything
+        folded = " ".join(value.split())
+        if folded.isprintable():
+            return folded
     value, _ = repair_mojibake(value)
     return clean_inline(normalize_text(value))
 
@@ -164,17 +170,17 @@ def _member_fields(member: Mapping[str, Any]) -> tuple[str | None, str | None, s
     name = _string(member.get("name")) or _string(member.get("nameDisplayAs"))
     party = _string(member.get("party"))
     latest_party = member.get("latestParty")
-    if party is None and isinstance(latest_party, Mapping):
+    if party is None and isinstance(latest_party, dict):
         party = _string(latest_party.get("name"))
     seat = _string(member.get("memberFrom"))
     membership = member.get("latestHouseMembership")
-    if seat is None and isinstance(membership, Mapping):
+    if seat is None and isinstance(membership, dict):
         seat = _string(membership.get("membershipFrom"))
     return name, party, seat
 
 
 def _asker(value: Any) -> Member | None:
-    if not isinstance(value, Mapping):
+    if not isinstance(value, dict):
         return None
     name, party, seat = _member_fields(value)
     if name is None and party is None and seat is None:
@@ -183,7 +189,7 @@ def _asker(value: Any) -> Member | None:
 
 
 def _minister(value: Any, department: str | None) -> Minister | None:
-    if not isinstance(value, Mapping):
+    if not isinstance(value, dict):
         return None
     name, _party, _seat = _member_fields(value)
     if name is None:
@@ -197,7 +203,7 @@ def _member_extra(value: Any, member_id: Any) -> dict[str, Any] | None:
     member: dict[str, Any] = {}
     if isinstance(member_id, int) and not isinstance(member_id, bool):
         member["id"] = member_id
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         name, party, seat = _member_fields(value)
         for key, item in (("name", name), ("party", party), ("member_from", seat)):
             if item is not None:
@@ -213,8 +219,11 @@ def answer_paragraphs(markup: str) -> list[str]:
     """Paragraphs of an ``answerText``: HTML rendered (tables as " | " rows), plain text split
     at line breaks; double-escaped entities (``&amp;nbsp;``) decoded.
     """
-    markup, _ = repair_mojibake(markup)
-    markup = normalize_text(markup)
+    if not markup.isascii():
+        markup, _ = repair_mojibake(markup)
+        markup = normalize_text(markup)
+    elif _ASCII_CONTROL.search(markup):
+        markup = normalize_text(markup)
     if _HAS_TAG.search(markup):
         paragraphs = html_paragraphs(markup)
     else:
@@ -274,9 +283,10 @@ class _Session:
 def _unknown_keys(
     data: Mapping[str, Any], known: frozenset[str], what: str, session: _Session
 ) -> None:
-    for key in data:
-        if key not in known:
-            session.once(f"{what}:{key}", "PQ103", f"unparsed text: unknown {what} field {key!r}")
+    if data.keys() <= known:
+        return
+    for key in sorted(data.keys() - known):
+        session.once(f"{what}:{key}", "PQ103", f"unparsed text: unknown {what} field {key!r}")
 
 
 def _is_question(data: Mapping[str, Any]) -> bool:
@@ -289,12 +299,12 @@ def _question_values(data: Any, session: _Session) -> Iterator[Mapping[str, Any]
         for item in data:
             yield from _question_values(item, session)
         return
-    if not isinstance(data, Mapping):
+    if not isinstance(data, dict):
         session.add("PQ103", f"unparsed text: a JSON {type(data).__name__} is not a question")
         return
     if _is_question(data):
         yield data
-    elif isinstance(data.get("value"), Mapping):
+    elif isinstance(data.get("value"), dict):
         _unknown_keys(data, _ITEM_KEYS, "item", session)
         yield from _question_values(data["value"], session)
     elif isinstance(data.get("results"), list):
@@ -340,7 +350,7 @@ def _grouped(data: Mapping[str, Any]) -> tuple[tuple[str, ...], list[dict[str, A
     ids = [str(uin) for uin in data.get("groupedQuestions") or () if isinstance(uin, str | int)]
     dated: list[dict[str, Any]] = []
     for item in data.get("groupedQuestionsDates") or ():
-        if isinstance(item, Mapping) and item.get("questionUin") is not None:
+        if isinstance(item, dict) and item.get("questionUin") is not None:
             tabled, _ = _iso_date(item.get("dateTabled"))
             dated.append({"uin": str(item["questionUin"]), "date_tabled": _iso(tabled)})
     if not ids:
@@ -358,47 +368,55 @@ def _attachments(value: Any) -> list[dict[str, Any]]:
     )
     found: list[dict[str, Any]] = []
     for item in value if isinstance(value, list) else ():
-        if isinstance(item, Mapping):
+        if isinstance(item, dict):
             found.append({name: item[key] for key, name in keys if item.get(key) is not None})
     return found
+
+
+_EXTRA_IDS = (
+    ("id", "api_id"),
+    ("askingMemberId", "asking_member_id"),
+    ("answeringMemberId", "answering_member_id"),
+    ("answeringBodyId", "answering_body_id"),
+    ("attachmentCount", "attachment_count"),
+)
+_EXTRA_DATES = (
+    ("dateHoldingAnswer", "date_holding_answer"),
+    ("dateAnswerCorrected", "date_answer_corrected"),
+)
 
 
 def _extra(
     data: Mapping[str, Any], dated_groups: list[dict[str, Any]], session: _Session
 ) -> dict[str, Any]:
     """Source fields with no place in the contract, under stable snake_case keys."""
+    get = data.get
     extra: dict[str, Any] = {}
-    for key, name in (
-        ("id", "api_id"),
-        ("askingMemberId", "asking_member_id"),
-        ("answeringMemberId", "answering_member_id"),
-        ("answeringBodyId", "answering_body_id"),
-        ("attachmentCount", "attachment_count"),
-    ):
-        value = data.get(key)
-        if isinstance(value, int) and not isinstance(value, bool):
+    for key, name in _EXTRA_IDS:
+        value = get(key)
+        if type(value) is int:  # not bool, not null
             extra[name] = value
-    body = data.get("answeringBody")
-    if isinstance(body, Mapping) and isinstance(body.get("id"), int):
+    body = get("answeringBody")
+    if isinstance(body, dict) and type(body.get("id")) is int:
         extra.setdefault("answering_body_id", body["id"])
-    correcting = _member_extra(data.get("correctingMember"), data.get("correctingMemberId"))
-    if correcting:
-        extra["correcting_member"] = correcting
-    for key, name in (
-        ("dateHoldingAnswer", "date_holding_answer"),
-        ("dateAnswerCorrected", "date_answer_corrected"),
-    ):
-        value = _dates(data, key, session)
-        if value:
-            extra[name] = value.isoformat()
-    original = data.get("originalAnswerText")
-    if isinstance(original, str) and original.strip():
+    if get("correctingMemberId") is not None or get("correctingMember") is not None:
+        correcting = _member_extra(get("correctingMember"), get("correctingMemberId"))
+        if correcting:
+            extra["correcting_member"] = correcting
+    for key, name in _EXTRA_DATES:
+        if get(key):
+            day = _dates(data, key, session)
+            if day:
+                extra[name] = day.isoformat()
+    original = get("originalAnswerText")
+    if original and isinstance(original, str) and not original.isspace():
         paragraphs = answer_paragraphs(original)
         extra["original_answer_paragraphs"] = paragraphs
         extra["original_answer_text"] = "\n\n".join(paragraphs)
-    attachments = _attachments(data.get("attachments"))
-    if attachments:
-        extra["attachments"] = attachments
+    if get("attachments"):
+        attachments = _attachments(get("attachments"))
+        if attachments:
+            extra["attachments"] = attachments
     if dated_groups:
         extra["grouped_question_dates"] = dated_groups
     return extra
@@ -433,7 +451,7 @@ def _record(data: Mapping[str, Any], session: _Session, cut: bool = False) -> _R
     body = data.get("answeringBody")
     department = _string(data.get("answeringBodyName"))
     target: str | None = None
-    if isinstance(body, Mapping):
+    if isinstance(body, dict):
         department = department or _string(body.get("name"))
         target = _string(body.get("target"))
     asked_on = _dates(data, "dateTabled", session)
@@ -457,23 +475,20 @@ def _record(data: Mapping[str, Any], session: _Session, cut: bool = False) -> _R
     )
 
     builder = TextBuilder()
-    if heading:
-        builder.line(heading)
-    meta = _meta_line(uin, house, asked_on)
-    if meta:
-        builder.line(meta)
-    if asked_by:
-        builder.line(_member_line(asked_by), "Asked by: ")
-    question_text = _string(raw_question) or ""
-    q_span = builder.line(question_text)
+    asker_line = f"Asked by: {_member_line(asked_by)}" if asked_by else ""
+    lines = [line for line in (heading, _meta_line(uin, house, asked_on), asker_line) if line]
+    if lines:
+        builder.append("\n".join(lines) + "\n")
+    q_span = builder.line(_string(raw_question) or "")
     paragraph_spans: list[tuple[int, int]] = []
     if answered:
-        builder.append("\n")
-        builder.line(_answer_line(minister, answered_on))
+        builder.append(f"\n{_answer_line(minister, answered_on)}\n")
+        separator = ""
         for paragraph in answer_paragraphs(str(raw_answer)) if has_answer_text else ():
-            if paragraph_spans:
-                builder.append("\n")  # a blank line between paragraphs
-            paragraph_spans.append(builder.line(paragraph))
+            start = builder.position + len(separator)
+            builder.append(f"{separator}{paragraph}\n")
+            paragraph_spans.append((start, start + len(paragraph)))
+            separator = "\n"  # a blank line between paragraphs
     text = builder.text()
     end = base + len(text.rstrip("\n"))
 
@@ -539,6 +554,30 @@ def _record_diagnostics(
     cut: bool,
     session: _Session,
 ) -> None:
+    answer = record.answer
+    if truncated or cut or not record.question.text or (answer and not answer.paragraphs):
+        _problem_diagnostics(record, question_span, paragraph_spans, truncated, cut, session)
+    if _MEMBERS_HIDDEN in session.reported_once:
+        return
+    if (data.get("askingMember") is None and data.get("askingMemberId") is not None) or (
+        data.get("answeringMember") is None and data.get("answeringMemberId") is not None
+    ):
+        session.once(
+            _MEMBERS_HIDDEN,
+            "PQ104",
+            "missing field: members not expanded (request expandMember=true): names are null, "
+            "Members API ids are kept in extra",
+        )
+
+
+def _problem_diagnostics(
+    record: WrittenQuestion,
+    question_span: tuple[int, int],
+    paragraph_spans: list[tuple[int, int]],
+    truncated: list[str],
+    cut: bool,
+    session: _Session,
+) -> None:
     base, end = record.span.start, record.span.end
     label = f"question {record.uin or '(no UIN)'}"
     if "question" in truncated:
@@ -564,21 +603,6 @@ def _record_diagnostics(
         session.add("PQ104", f"missing field: {label} has no questionText", Span(base, end))
     if record.answer is not None and not record.answer.paragraphs and not cut:
         session.add("PQ104", f"missing field: {label} is answered but has no answerText")
-    hidden = [
-        key
-        for key, expanded in (
-            ("askingMember", "askingMemberId"),
-            ("answeringMember", "answeringMemberId"),
-        )
-        if data.get(key) is None and data.get(expanded) is not None
-    ]
-    if hidden:
-        session.once(
-            "members-not-expanded",
-            "PQ104",
-            "missing field: members not expanded (request expandMember=true): names are null, "
-            "Members API ids are kept in extra",
-        )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,339 @@
+"""The ``hansard-written-answers`` format: detection, grammar, names, column markers, dates."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from pathlib import Path
+
+import pytest
+
+import pqparse
+from pqparse.formats.hansard_written_answers import NAME, detect, heading_department, render_html
+from pqparse.models import House
+from pqparse.text.decode import prepare_text
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+OWN = sorted(p for p in (FIXTURES / NAME).iterdir() if not p.name.endswith(".expected.json"))
+OTHERS = sorted(
+    p
+    for p in FIXTURES.glob("*/*")
+    if p.parent.name != NAME
+    and p.suffix in (".txt", ".html", ".json", ".jsonl", ".xml")
+    and not p.name.endswith(".expected.json")
+)
+
+DAY = "Written Answers to Questions\n\nThursday 29 October 2009\n\n"
+
+
+def parse(text: str) -> pqparse.Document:
+    return pqparse.parse(text, format=NAME)
+
+
+def codes(doc: pqparse.Document) -> list[str]:
+    return [d.code for d in doc.diagnostics]
+
+
+# ---------------------------------------------------------------- detection
+
+
+@pytest.mark.parametrize("path", OWN, ids=lambda p: p.name)
+def test_detect_is_high_on_own_fixtures(path: Path) -> None:
+    text, _ = prepare_text(path.read_bytes())
+    assert detect(text) >= 0.75
+
+
+@pytest.mark.parametrize("path", OTHERS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_detect_is_low_on_other_formats(path: Path) -> None:
+    text, _ = prepare_text(path.read_bytes())
+    assert detect(text) < 0.5
+
+
+def test_detect_cues() -> None:
+    assert detect("Mr. Smith: To ask the Secretary of State for Defence what. [12345]\n") >= 0.85
+    assert detect("§ Mr. Dalyell asked the Secretary of State for Defence if he will.\n") >= 0.7
+    assert detect("Question to the Home Office:\nTo ask the Secretary of State [12345]") < 0.1
+    assert detect('{"questionText": "To ask the Secretary of State [12345]"}') < 0.1
+    assert detect("An ordinary letter with no parliamentary cues at all.") == 0.0
+
+
+# ---------------------------------------------------------------- grammar
+
+
+def test_department_and_subject_headings() -> None:
+    doc = parse(
+        f"{DAY}DEFENCE\n\nArmed Forces: Housing\n\n"
+        "Mr. Arbuthnot: To ask the Secretary of State for Defence how many quarters were empty. "
+        "[291001]\n\nMr. Kevan Jones: 4,300 were empty.\n"
+    )
+    (record,) = doc.records
+    assert record.heading == "Armed Forces: Housing"
+    assert record.uin == "291001"
+    assert record.question.department == "Ministry of Defence"
+    assert record.question.asked_on is None
+    assert record.answer is not None
+    assert record.answer.answered_on == datetime.date(2009, 10, 29)
+    assert record.answer.answered_by == pqparse.Minister(name="Mr. Kevan Jones")
+    assert record.house is House.COMMONS
+    assert codes(doc) == []
+
+
+def test_grouped_askers_share_the_answer_and_list_each_other() -> None:
+    doc = parse(
+        f"{DAY}Schools\n\nMr. Gibb: To ask the Secretary of State for Children, Schools and "
+        "Families how many schools closed. [290001]\n\nMr. Laws: To ask the Secretary of State "
+        "for Children, Schools and Families how many schools opened. [290002]\n\n"
+        "Mr. Coaker: I refer the hon. Members to the table in the Library.\n"
+    )
+    first, second = doc.records
+    assert (first.uin, second.uin) == ("290001", "290002")
+    assert first.grouped_question_ids == ("290002",)
+    assert second.grouped_question_ids == ("290001",)
+    assert first.answer is second.answer
+    assert first.span == second.span
+    assert first.question.asked_by == pqparse.Member(name="Mr. Gibb")
+    assert second.question.asked_by == pqparse.Member(name="Mr. Laws")
+
+
+def test_multi_part_question_gives_one_record_per_number() -> None:
+    doc = parse(
+        f"{DAY}Roads\n"
+        "Dr. Carol Sample: To ask the Secretary of State for Transport (1) what steps he has\n"
+        "taken; [300010]\n(2) how many reviews were held; and [300011]\n"
+        "(3) if he will make a statement. [300012]\n"
+        "Mr. Khan: One answer covering all three parts.\n"
+    )
+    texts = [r.question.text for r in doc.records]
+    assert texts == [
+        "To ask the Secretary of State for Transport what steps he has taken",
+        "To ask the Secretary of State for Transport how many reviews were held",
+        "To ask the Secretary of State for Transport if he will make a statement.",
+    ]
+    assert [r.grouped_question_ids for r in doc.records] == [
+        ("300011", "300012"),
+        ("300010", "300012"),
+        ("300010", "300011"),
+    ]
+
+
+def test_speaker_label_alone_on_its_line() -> None:
+    doc = parse(
+        f"{DAY}Charities\nMr Bain:\nTo ask the Secretary of State for the Home Department how "
+        "many charities were registered. [67046]\nLynne Featherstone:\nThe figure is not held.\n"
+    )
+    (record,) = doc.records
+    assert record.question.text.startswith("To ask the Secretary of State for the Home")
+    assert record.answer is not None
+    assert record.answer.paragraphs == ("The figure is not held.",)
+
+
+def test_trailing_r_is_stripped_from_the_number() -> None:
+    doc = parse(
+        f"{DAY}Ports\n\nMr. Hoyle: To ask the Prime Minister what. [123456R]\n\n"
+        "The Prime Minister: None.\n"
+    )
+    assert doc.records[0].uin == "123456"
+    assert doc.records[0].question.text == "To ask the Prime Minister what."
+
+
+# ---------------------------------------------------------------- column markers
+
+
+def test_column_marker_inside_a_paragraph_joins_the_halves() -> None:
+    doc = parse(
+        f"{DAY}Pensions\n\nMr. Waterson: To ask the Secretary of State for Work and Pensions "
+        "how many. [293014]\n\nJonathan R. Shaw: The figures for the last\n\n"
+        "29 Oct 2009 : Column 512W\n\nfive years are in the Library.\n\nA second paragraph.\n"
+    )
+    answer = doc.records[0].answer
+    assert answer is not None
+    assert answer.paragraphs == (
+        "The figures for the last five years are in the Library.",
+        "A second paragraph.",
+    )
+    assert "Column" not in answer.text
+
+
+def test_column_marker_between_sentences_keeps_the_paragraph_break() -> None:
+    doc = parse(
+        f"{DAY}Pensions\n\nMr. Waterson: To ask the Secretary of State for Work and Pensions "
+        "how many. [293014]\n\nJonathan R. Shaw: First paragraph.\n\n"
+        "29 Oct 2009 : Column 512W—continued\n\nSecond paragraph.\n"
+    )
+    answer = doc.records[0].answer
+    assert answer is not None
+    assert answer.paragraphs == ("First paragraph.", "Second paragraph.")
+
+
+def test_reference_cut_by_a_column_marker_keeps_its_date() -> None:
+    doc = parse(
+        f"{DAY}Pensions\n\nMr. Waterson: To ask the Secretary of State for Work and Pensions "
+        "how many. [293014]\n\nJonathan R. Shaw: See my answer of 14 October 2009 to\n\n"
+        "Column 540\n\nquestion 290177.\n"
+    )
+    (ref,) = doc.records[0].references
+    assert ref.id == "290177"
+    assert ref.date == datetime.date(2009, 10, 14)
+    assert doc.text[ref.span.start : ref.span.end] == ref.text == "question 290177"
+
+
+def test_inline_dated_marker_is_removed() -> None:
+    html = (
+        '<h3 align="center">Written Answers</h3><h2><i>Thursday 3 April 2008</i></h2>'
+        '<h3 align="center">Farming</h3><p><b>Lord Taylor of Holbeach</b> asked Her Majesty\'s '
+        "Government:</p><ul><p>What plans they have. [HL2876]</p></ul><p><b>Lord Rooker:</b> "
+        "The plans <columnnum><b>3 Apr 2008 : Column WA190</b></columnnum> are set out.</p>"
+    )
+    doc = parse(html)
+    (record,) = doc.records
+    assert record.answer is not None
+    assert record.answer.text == "The plans are set out."
+    assert record.house is House.LORDS
+    assert record.question.text == "asked Her Majesty's Government: What plans they have."
+
+
+# ---------------------------------------------------------------- names and dates
+
+
+def test_holding_answer_is_substantive_and_keeps_its_dates() -> None:
+    doc = parse(
+        "Written Answers to Questions\n\nMonday 12 January 2004\n\nFishing\n\n"
+        "Mr. Paice: To ask the Secretary of State for Environment, Food and Rural Affairs what. "
+        "[129877]\n\nMr. Bradshaw [holding answer on 18 December:]: The answer.\n"
+    )
+    (record,) = doc.records
+    assert record.answer is not None
+    assert record.answer.is_holding is False
+    assert record.answer.answered_by == pqparse.Minister(name="Mr. Bradshaw")
+    # yearless and after the sitting date in that year: the previous year
+    assert record.extra == {"holding_answer_dates": ["2003-12-18"]}
+
+
+def test_role_printed_with_the_name() -> None:
+    doc = parse(
+        "Written Answers\nWednesday 3 July 2013\nCourts\nQuestion\nAsked by Lord Beecham\n"
+        "To ask Her Majesty's Government how many trials were adjourned.[HL1169]\n"
+        "The Minister of State, Ministry of Justice (Lord McNally): The information is not held.\n"
+    )
+    (record,) = doc.records
+    assert record.answer is not None
+    assert record.answer.answered_by == pqparse.Minister(
+        name="Lord McNally",
+        role="Minister of State, Ministry of Justice",
+        department="Ministry of Justice",
+    )
+    assert record.question.department == "Ministry of Justice"
+    assert record.question.asked_by == pqparse.Member(name="Lord Beecham")
+    assert record.uin == "HL1169"
+
+
+def test_no_sitting_date_means_no_answer_date() -> None:
+    doc = parse(
+        "Charities\n\nMr. Bain: To ask the Secretary of State for the Home Department how many."
+        " [67046]\n\nLynne Featherstone: None.\n"
+    )
+    assert doc.records[0].answer is not None
+    assert doc.records[0].answer.answered_on is None
+
+
+def test_column_marker_date_stands_in_for_a_missing_header() -> None:
+    doc = parse(
+        "25 Oct 2012 : Column 967W\n\nRoads\n\nMr Sheerman: To ask the Secretary of State for "
+        "Transport how many. [124611]\n\nStephen Hammond: None.\n"
+    )
+    assert doc.records[0].answer is not None
+    assert doc.records[0].answer.answered_on == datetime.date(2012, 10, 25)
+
+
+@pytest.mark.parametrize(
+    ("heading", "department"),
+    [
+        ("DEFENCE", "Ministry of Defence"),
+        ("HOME DEPARTMENT", "Home Office"),
+        ("Home Department", "Home Office"),
+        ("TREASURY", "HM Treasury"),
+        ("WORK AND PENSIONS", "Department for Work and Pensions"),
+        ("PRIME MINISTER", "Prime Minister"),
+        ("SOLICITOR-GENERAL", "Attorney General"),
+        ("HOUSE OF COMMONS COMMISSION", "House of Commons Commission"),
+        ("WOMEN AND EQUALITY", "Women and Equality"),
+    ],
+)
+def test_heading_department(heading: str, department: str) -> None:
+    assert heading_department(heading) == department
+
+
+# ---------------------------------------------------------------- accounting and cut-offs
+
+
+def test_cut_off_inside_the_questions() -> None:
+    doc = parse(f"{DAY}Roads\n\nMr Sheerman: To ask the Secretary of State for Transport how\n")
+    (record,) = doc.records
+    assert record.complete is False
+    assert record.answer is None
+    assert "PQ102" in codes(doc)
+
+
+def test_unknown_text_is_reported_once_per_run() -> None:
+    doc = parse(
+        f"{DAY}Stray paragraph one.\nStray paragraph two.\n\nRoads\n\nMr Sheerman: To ask the "
+        "Secretary of State for Transport how many. [124611]\n\nStephen Hammond: None.\n"
+    )
+    unparsed = [d for d in doc.diagnostics if d.code == "PQ103"]
+    assert len(unparsed) == 1
+    assert unparsed[0].span is not None
+    assert doc.text[unparsed[0].span.start : unparsed[0].span.end] == (
+        "Stray paragraph one.\nStray paragraph two."
+    )
+    assert len(doc.records) == 1
+
+
+def test_strict_mode_does_not_raise_for_warnings() -> None:
+    doc = pqparse.parse(
+        f"{DAY}Roads\n\nMr Sheerman: To ask the Secretary of State for Transport how\n",
+        format=NAME,
+        strict=True,
+    )
+    assert doc.records[0].complete is False
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "DEFENCE\n", "[12345]", "§", "Mr. X:\n(2) y"])
+def test_degenerate_input_never_raises(text: str) -> None:
+    doc = parse(text)
+    assert all(d.code != "PQ199" for d in doc.diagnostics)
+
+
+def test_html_entities_of_cp1252_punctuation() -> None:
+    text = render_html("<p>Ministers&#146; answers &#151; in full &#150; here</p>")
+    assert text == "Ministers’ answers — in full – here"
+
+
+def test_html_department_heading_styled_upper_case() -> None:
+    text = render_html(
+        '<h3 style="text-transform:uppercase">Home Department</h3>'
+        '<h3 align="center">Animal Experiments</h3>'
+    )
+    assert text.splitlines()[0] == "HOME DEPARTMENT"
+    assert "Animal Experiments" in text
+
+
+# ---------------------------------------------------------------- speed
+
+
+def test_linear_time_on_a_large_day() -> None:
+    item = (
+        "Roads: Safety\n\nMr. Sheerman: To ask the Secretary of State for Transport how many "
+        "people were killed on roads in each of the last five years. [124611]\n\n"
+        "Mr. Hammond: The information is given in the table.\n\nYear | Killed\n2010 | 1,850\n\n"
+        "25 Oct 2012 : Column 968W\n\n"
+    )
+    small = DAY + item * 200
+    large = DAY + item * 2000
+    started = time.perf_counter()
+    parse(small)
+    small_time = time.perf_counter() - started
+    started = time.perf_counter()
+    doc = parse(large)
+    large_time = time.perf_counter() - started
+    assert len(doc.records) == 2000
+    assert large_time < small_time * 25
