@@ -215,6 +215,20 @@ def test_grouped_lords_ids_are_normalised() -> None:
     assert record.grouped_question_ids == ("HL1234", "HL1235")
 
 
+def test_question_running_to_paragraphs_stays_the_question() -> None:
+    question = (
+        "To ask the Secretary of State for Education,\n\n(a) how many schools; and\n\n(b) why."
+    )
+    doc = parse(commons(question) + "\nShowing 1-20 out of 462\n")
+    record = doc.records[0]
+    assert record.question.text == (
+        "To ask the Secretary of State for Education, (a) how many schools; and (b) why."
+    )
+    assert record.answer is None
+    assert record.complete is True
+    assert not doc.diagnostics
+
+
 def test_transferred_oral_question_keeps_its_wording() -> None:
     question = "What his policy is on trade agreements with third countries."
     record = parse(commons(question)).records[0]

@@ -382,8 +382,7 @@ class _TextListing:
         asked_on = self._date(date_text.group("date") if date_text else "", anchor_line, "asked")
         content = [i for i in range(anchor + 1, end) if lines[i].text]
         department, heading, house, position = self._heads(anchor, content)
-        question_lines = self._question_lines(content, position)
-        position += len(question_lines)
+        question_lines, position = self._question_lines(content, position)
         head = _AnswerHead()
         position = self._answer_head(content, position, head)
         paragraphs, grouped, position = self._paragraphs(content, position)
@@ -463,19 +462,24 @@ class _TextListing:
         heading = taken[1] if len(taken) > 1 else None
         return department, heading, None, position
 
-    def _question_lines(self, content: Sequence[int], position: int) -> list[int]:
-        """The question paragraph: consecutive lines up to a blank line or an answer label."""
+    def _question_lines(self, content: Sequence[int], position: int) -> tuple[list[int], int]:
+        """The question: every line up to the answer block (a question may run to paragraphs).
+
+        Returns the question's line indices and the position after them.
+        """
         lines = self.lines
         taken: list[int] = []
-        for index in content[position:]:
+        while position < len(content):
+            index = content[position]
             text = lines[index].text
-            if taken and index != taken[-1] + 1:
-                break
             if _is_answer_label(text) or _GROUPED.match(text):
                 break
             taken.append(index)
             self.used[index] = 1
-        return taken
+            position += 1
+        while taken and _PAGER.fullmatch(lines[taken[-1]].text):
+            taken.pop()  # pager chrome after the last record of a full copy
+        return taken, position
 
     def _answer_head(self, content: Sequence[int], position: int, head: _AnswerHead) -> int:
         """Read ``A`` / ``Answered by:`` / ``Answered on:`` / holding / correction lines."""
