@@ -16,7 +16,14 @@ from pqparse.extract.refs import find_question_refs
 from pqparse.models import Answer, House, Member, Minister, Question, QuestionRef
 from pqparse.text.normalize import clean_inline
 
-__all__ = ["HOLDING_ANSWER", "answer_from", "question_from", "refs_in"]
+__all__ = [
+    "HOLDING_ANSWER",
+    "HOLDING_HINTS",
+    "answer_from",
+    "is_holding_text",
+    "question_from",
+    "refs_in",
+]
 
 #: Wording of answers that only promise a later answer.
 HOLDING_ANSWER = re.compile(
@@ -26,7 +33,19 @@ HOLDING_ANSWER = re.compile(
     re.IGNORECASE,
 )
 
+#: Every ``HOLDING_ANSWER`` alternative contains one of these words: a cheap exact pre-check
+#: that spares answers the regex scan (keep it in step when adding an alternative).
+HOLDING_HINTS = ("possible", "prepared")
+
 Stretch = tuple[int, int]
+
+
+def is_holding_text(text: str) -> bool:
+    """True when ``text`` has holding-answer wording (:data:`HOLDING_ANSWER`)."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in HOLDING_HINTS):
+        return False
+    return HOLDING_ANSWER.search(text) is not None
 
 
 def refs_in(
@@ -92,7 +111,7 @@ def answer_from(
     cleaned = tuple(clean_inline(text[s:e]) for s, e in kept)
     joined = "\n\n".join(cleaned)
     if is_holding is None:
-        is_holding = HOLDING_ANSWER.search(joined) is not None
+        is_holding = is_holding_text(joined)
     year = default_year if default_year is not None else (answered_on.year if answered_on else None)
     return Answer(
         text=joined,

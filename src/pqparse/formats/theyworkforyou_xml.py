@@ -13,6 +13,7 @@ with :mod:`pqparse.text.xml` (hardened, streaming). See ``docs/formats/theyworkf
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
@@ -26,7 +27,7 @@ from pqparse.formats.base import Format, Parsed
 from pqparse.models import House, Legislature, Member, Minister, Span, WrittenQuestion
 from pqparse.report import Report
 from pqparse.text.builder import TextBuilder
-from pqparse.text.normalize import clean_inline, normalize_text
+from pqparse.text.normalize import normalize_text
 from pqparse.text.xml import chunks_of, decode_xml_stream, iterparse_safe
 
 __all__ = ["FORMAT", "NAME", "detect", "parse", "stream"]
@@ -98,7 +99,12 @@ def detect(text: str) -> float:
 
 
 def _clean(text: str) -> str:
-    return clean_inline(normalize_text(text))
+    """Whitespace runs folded (the input is normalised before parsing, see :func:`stream`)."""
+    return " ".join(text.split())
+
+
+def _has_text(text: str | None) -> bool:
+    return bool(text) and not text.isspace()  # type: ignore[union-attr]
 
 
 def _local(tag: Any) -> str | None:
@@ -106,16 +112,27 @@ def _local(tag: Any) -> str | None:
     return tag.lower() if isinstance(tag, str) else None
 
 
+def prepare_inline_markup(element: etree._Element) -> None:
+    """Fix, in place, the inline markup whose text would otherwise run together.
+
+    ``<br/>`` becomes a space; a superscript of digits becomes superscript digits
+    ("19,660<sup>1</sup>" → "19,660¹", never "19,6601"). One C-level search per element.
+    """
+    for node in element.iter("br", "BR", "sup", "SUP"):
+        if node.tag in ("br", "BR"):
+            node.tail = " " + (node.tail or "")
+        elif len(node) == 0 and node.text and node.text.strip().isdigit():
+            node.text = node.text.strip().translate(_SUPERSCRIPT_DIGITS)
+
+
 def _collect(element: etree._Element, parts: list[str]) -> None:
+    """Descendant text with a space at each block boundary (cells holding paragraphs)."""
     if element.text:
         parts.append(element.text)
     for child in element:
-        name = _local(child.tag)
-        if name == "sup" and len(child) == 0 and (child.text or "").strip().isdigit():
-            # a footnote mark or power: "19,660¹", "km²" (never glued into "19,6601")
-            parts.append((child.text or "").strip().translate(_SUPERSCRIPT_DIGITS))
-        elif name is not None:
-            if name in _BREAKS:
+        tag = child.tag
+        if isinstance(tag, str):
+            if tag.lower() in _BREAKS:
                 parts.append(" ")
             _collect(child, parts)
         if child.tail:
@@ -123,7 +140,14 @@ def _collect(element: etree._Element, parts: list[str]) -> None:
 
 
 def element_text(element: etree._Element) -> str:
-    """All text inside ``element``, a space at line breaks and block boundaries, cleaned."""
+    """All text inside ``element`` (inline markup flattened), whitespace folded."""
+    if len(element) == 0:
+        return _clean(element.text or "")
+    return _clean(etree.tostring(element, method="text", encoding="unicode", with_tail=False))
+
+
+def block_text(element: etree._Element) -> str:
+    """Like :func:`element_text`, but paragraphs inside (``<td><p>``) stay apart."""
     if len(element) == 0:
         return _clean(element.text or "")
     parts: list[str] = []
@@ -134,15 +158,12 @@ def element_text(element: etree._Element) -> str:
 def _table_rows(table: etree._Element) -> list[str]:
     """The caption and one line per row, cells joined by ``" | "``."""
     rows: list[str] = []
-    for child in table:
-        if _local(child.tag) == "caption":
-            caption = element_text(child)
-            if caption:
-                rows.append(caption)
-    for row in table.iter():
-        if _local(row.tag) != "tr":
-            continue
-        cells = [element_text(cell) for cell in row if _local(cell.tag) in _CELLS]
+    for caption in table.iterchildren("caption", "CAPTION"):
+        text = element_text(caption)
+        if text:
+            rows.append(text)
+    for row in table.iter("tr", "TR"):
+        cells = [block_text(cell) for cell in row.iterchildren("td", "th", "TD", "TH")]
         if any(cells):
             rows.append(" | ".join(cells))
     return rows
@@ -150,6 +171,8 @@ def _table_rows(table: etree._Element) -> list[str]:
 
 def _qnum(raw: str) -> str | None:
     """A question number as printed, without a trailing ``R``; ``None`` for "0" (missing)."""
+    if raw.isdigit():
+        return raw if raw.strip("0") else None
     value = _QNUM_MARK.sub("", _SPACES.sub("", raw).upper())
     return None if not value or value.strip("0") == "" else value
 
@@ -184,6 +207,7 @@ class _Speech:
         self.holding: str | None = None
         self.holding_on: datetime.date | None = None
         self.dropped_note = False
+        prepare_inline_markup(element)
         self._read_blocks(element)
 
     def _add(self, text: str) -> None:
@@ -192,24 +216,28 @@ class _Speech:
             self.paragraphs.append(text)
 
     def _read_blocks(self, container: etree._Element) -> None:
-        if container.text:
-            self._add(container.text)
+        text = container.text
+        if text and not text.isspace():
+            self._add(text)
         for child in container:
-            name = _local(child.tag)
+            tag = child.tag
+            name = tag.lower() if isinstance(tag, str) else None
             if name == "table":
                 self.paragraphs.extend(_table_rows(child))
             elif name in _LISTS:
-                items = (item for item in child if _local(item.tag) is not None)
-                self.paragraphs.extend(text for item in items if (text := element_text(item)))
+                items = child.iterchildren("li", "LI")
+                self.paragraphs.extend(text for item in items if (text := block_text(item)))
             elif name in _CONTAINERS:
                 self._read_blocks(child)
             elif name is not None:
                 self._read_paragraph(child)
-            if child.tail:
-                self._add(child.tail)
+            tail = child.tail
+            if tail and not tail.isspace():
+                self._add(tail)
 
     def _read_paragraph(self, paragraph: etree._Element) -> None:
-        classes = (paragraph.get("class") or "").split()
+        kind = paragraph.get("class")
+        classes = kind.split() if kind else ()
         if "error" in classes:  # parlparse's own "Question number missing" note
             self.dropped_note = True
             return
@@ -256,6 +284,7 @@ def _title_case(capitals: str) -> str:
     return _CAPITAL_WORD.sub(word, capitals)
 
 
+@functools.lru_cache(maxsize=1024)
 def department_name(heading: str) -> str | None:
     """The department a major heading names, as the government names it where known.
 
@@ -379,15 +408,15 @@ class _DayReader:
             )
             return False
         self.plain_root = root.get("scrapeversion") is None and root.get("latest") is None
-        if root.text:
-            self.unparsed("<publicwhip>", root.text)
+        if _has_text(root.text):
+            self.unparsed("<publicwhip>", root.text or "")
         return True
 
     # elements -------------------------------------------------------------------------------
 
     def element(self, element: etree._Element) -> Iterator[WrittenQuestion]:
         """Records completed by one top-level element."""
-        name = _local(element.tag)
+        name = element.tag  # one of _TOP_LEVEL exactly (the iterparse tag filter)
         if name == "ques":
             if self.group is None or self.group.replies:
                 yield from self.finish_group()
@@ -419,8 +448,8 @@ class _DayReader:
             self.stopped = True
         else:
             self.unparsed(f"<{element.tag}>", element_text(element))
-        if element.tail:
-            self.unparsed(f"text after <{element.tag}>", element.tail)
+        if _has_text(element.tail):
+            self.unparsed(f"text after <{element.tag}>", element.tail or "")
 
     def redirect(self, element: etree._Element) -> None:
         if element.get("matchtype") != "altques":
@@ -481,13 +510,18 @@ class _GroupRenderer:
         self.builder = TextBuilder()
         self.base = day.offset
 
+    def line(self, value: str) -> tuple[int, int]:
+        """Append ``value`` as one line; its span (without the newline) in the group text."""
+        start, end = self.builder.append(value + "\n")
+        return start, end - 1
+
     def at(self, code: str, message: str, span: tuple[int, int]) -> None:
         self.day.report.at(code, message, self.base + span[0], self.base + span[1])
 
     def records(self) -> Iterator[WrittenQuestion]:
         day, group, builder = self.day, self.group, self.builder
         if group.heading:
-            builder.line(group.heading, "Heading: ")
+            builder.append(f"Heading: {group.heading}\n")
         first = group.questions[0]
         first_day, version, key = _gid_parts(first.gid)
         era_b = day.plain_root and not first.versioned and not version
@@ -546,13 +580,12 @@ class _GroupRenderer:
             )
 
     def question(self, speech: _Speech) -> tuple[int, int]:
-        builder = self.builder
-        label = builder.line(_question_label(speech))
+        label = self.line(_question_label(speech))
         if not speech.qnums:
             self.at("PQ104", "the question has no number (qnum)", label)
         if speech.speaker is None:
             self.at("PQ104", "the question has no speakername", label)
-        spans = [builder.line(paragraph) for paragraph in speech.paragraphs]
+        spans = [self.line(paragraph) for paragraph in speech.paragraphs]
         if not spans:
             self.at("PQ104", "the question text is missing", label)
             return label[1], label[1]
@@ -565,12 +598,12 @@ class _GroupRenderer:
         stretches: list[tuple[int, int]] = []
         minister: Minister | None = None
         for index, reply in enumerate(self.group.replies):
-            label = self.builder.line(_reply_label(reply))
+            label = self.line(_reply_label(reply))
             if index == 0 and reply.speaker:
                 minister = Minister(name=reply.speaker, role=None, department=department)
             elif index > 0 and reply.speaker != self.group.replies[0].speaker:
                 self.at("PQ105", f"a second reply, by {reply.speaker}, is merged in", label)
-            stretches.extend(self.builder.line(paragraph) for paragraph in reply.paragraphs)
+            stretches.extend(self.line(paragraph) for paragraph in reply.paragraphs)
         return stretches, minister
 
 
@@ -618,14 +651,14 @@ def _unknown_before(element: etree._Element, day: _DayReader) -> None:
     """Report unknown top-level elements between the previous known one and ``element``."""
     unknown: list[etree._Element] = []
     previous = element.getprevious()
-    while previous is not None and _local(previous.tag) not in _TOP_LEVEL:
+    while previous is not None and previous.tag not in _TOP_LEVEL:
         unknown.append(previous)
         previous = previous.getprevious()
     for stray in reversed(unknown):
         if _local(stray.tag) is not None:
             day.unparsed(f"<{stray.tag}>", element_text(stray))
-        if stray.tail:
-            day.unparsed(f"text after <{stray.tag}>", stray.tail)
+        if _has_text(stray.tail):
+            day.unparsed(f"text after <{stray.tag}>", stray.tail or "")
 
 
 def _free(element: etree._Element) -> None:
@@ -644,8 +677,8 @@ def _unknown_after(root: etree._Element, last: etree._Element | None, day: _DayR
             continue
         if _local(child.tag) is not None:
             day.unparsed(f"<{child.tag}>", element_text(child))
-        if child.tail:
-            day.unparsed(f"text after <{child.tag}>", child.tail)
+        if _has_text(child.tail):
+            day.unparsed(f"text after <{child.tag}>", child.tail or "")
 
 
 def _read(
@@ -715,8 +748,24 @@ def parse(text: str, report: Report) -> Parsed:
 
 
 def stream(handle: IO[bytes], report: Report) -> Iterator[WrittenQuestion]:
-    """Records of a binary day file (or a large dump), in constant memory."""
-    yield from _read(decode_xml_stream(handle), report, None)
+    """Records of a binary day file (or a large dump), in constant memory.
+
+    Chunks are normalised as :func:`pqparse.parse` normalises whole inputs, so streaming
+    and parsing give the same records.
+    """
+    yield from _read(_normalized(decode_xml_stream(handle)), report, None)
+
+
+def _normalized(chunks: Iterable[str]) -> Iterator[str]:
+    """``normalize_text`` chunk by chunk (a ``\\r`` at a chunk end waits for its ``\\n``)."""
+    carry = ""
+    for chunk in chunks:
+        text = carry + chunk
+        carry = "\r" if text.endswith("\r") else ""
+        # tabs (Era A indentation) first, by plain replace: the same result, much faster
+        yield normalize_text(text[: len(text) - len(carry)].replace("\t", " "))
+    if carry:
+        yield normalize_text(carry)
 
 
 FORMAT = Format(
