@@ -871,13 +871,15 @@ def _render_container(
 
 def _field_text(element: etree._Element) -> str:
     """One-line text of a field; rendered (so words stay apart) only when blocks split it."""
-    if _count(_BREAK_COUNT(element)) > 1:
+    if len(element) and _count(_BREAK_COUNT(element)) > 1:
         return clean_inline(element_to_text(element))
     return _plain_text(element)
 
 
 def _plain_text(element: etree._Element) -> str:
     """All text of ``element`` with whitespace runs folded (in C for ASCII whitespace)."""
+    if not len(element):
+        return clean_inline(element.text or "")
     found = _NORMALIZED(element)
     text = found if isinstance(found, str) else ""
     return text if text.isascii() else clean_inline(text)
