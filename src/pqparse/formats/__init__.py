@@ -15,13 +15,14 @@ from pqparse.text.decode import prepare_text
 
 __all__ = ["FORMATS", "Format", "Parsed", "best_format", "detect_format"]
 
+# Detection order: cheapest and most decisive first (see best_format's early exit).
 _MODULES = (
-    "parallelparliament_page",
     "written_questions_api",
-    "parallelparliament_listing",
-    "questions_statements",
-    "parliament_uk_listing",
     "theyworkforyou_xml",
+    "parallelparliament_page",
+    "parallelparliament_listing",
+    "parliament_uk_listing",
+    "questions_statements",
     "hansard_written_answers",
 )
 
@@ -35,16 +36,23 @@ FORMATS: Mapping[str, Format] = MappingProxyType(
 )
 
 _THRESHOLD = 0.5
+#: A score this high is decisive: later (costlier) detectors are not consulted.
+_CERTAIN = 0.9
 
 
 def best_format(text: str) -> tuple[str | None, float]:
-    """The best-scoring format for ``text`` and its score (``None`` below the threshold)."""
+    """The best-scoring format for ``text`` and its score (``None`` below the threshold).
+
+    Detectors run in registry order; the first one scoring at least 0.9 wins outright.
+    """
     best_name: str | None = None
     best_score = 0.0
     for name, fmt in FORMATS.items():
         score = fmt.detect(text)
         if score > best_score:
             best_name, best_score = name, score
+            if score >= _CERTAIN:
+                break
     if best_score < _THRESHOLD:
         return None, best_score
     return best_name, best_score
