@@ -337,3 +337,20 @@ def test_linear_time_on_a_large_day() -> None:
     large_time = time.perf_counter() - started
     assert len(doc.records) == 2000
     assert large_time < small_time * 25
+
+
+def test_archive_page_without_names() -> None:
+    doc = pqparse.parse(
+        "The text on this page has been created from Hansard archive content, it may contain "
+        "typographical errors.\n\nRoad Safety\n\nasked the Secretary of State for Transport "
+        "what was the number of road deaths in 1984.\n\nThe number was 5,599.\n"
+    )
+    assert doc.format == NAME
+    (record,) = doc.records
+    assert record.heading == "Road Safety"
+    assert record.question.asked_by is None
+    assert record.question.department == "Department for Transport"
+    assert record.answer is not None
+    assert record.answer.answered_by is None
+    assert record.answer.paragraphs == ("The number was 5,599.",)
+    assert codes(doc) == []

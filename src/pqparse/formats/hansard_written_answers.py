@@ -189,6 +189,10 @@ _OLD_QUESTION = re.compile(
     r"asked (?:the (?:Secretary|Minister|Prime|Chancellor|Attorney|Solicitor|Paymaster|Lord)"
     r"|(?:Her|His) Majesty'?s Government)"
 )
+_NAMELESS_QUESTION = re.compile(
+    r"(?m)^asked (?:the (?:Secretary|Minister|Prime|Chancellor|Attorney|Solicitor|Paymaster|Lord)"
+    r"|(?:Her|His) Majesty'?s Government)"
+)
 _LORDS_ASKED_BY = re.compile(r"(?m)^\s*Asked by (?:Lord|Baroness|The|Earl|Viscount|Lady)\b")
 _OTHER_FORMATS = re.compile(
     r"(?m)^\s*Question to the |Asked on:|Asked by:|Questioner:|qna-result|card-written-question"
@@ -207,7 +211,7 @@ def detect(text: str) -> float:
     numbered = _NUMBERED_QUESTION.search(head) is not None
     named = _NAMED_QUESTION.search(head) is not None
     old = _OLD_QUESTION.search(head) is not None or _LORDS_ASKED_BY.search(head) is not None
-    if strong and (numbered or named or old):
+    if strong and (numbered or named or old or _NAMELESS_QUESTION.search(head)):
         return 0.95
     if named or (strong and _TO_ASK.search(head)):
         return 0.85
