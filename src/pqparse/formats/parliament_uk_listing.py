@@ -166,7 +166,7 @@ def parse(source: str, report: Report) -> Parsed:
 # ================================================================ page text
 
 
-class Line(NamedTuple):
+class _Line(NamedTuple):
     """One stripped line and its offsets (a light tuple: listings have many lines)."""
 
     text: str
@@ -174,20 +174,20 @@ class Line(NamedTuple):
     end: int
 
 
-def split_lines(text: str) -> list[Line]:
+def _split_lines(text: str) -> list[_Line]:
     """Every line of ``text``, blank ones included, stripped, with exact offsets."""
-    lines: list[Line] = []
+    lines: list[_Line] = []
     append = lines.append
     position = 0
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped is raw:
-            append(Line(raw, position, position + len(raw)))
+            append(_Line(raw, position, position + len(raw)))
         elif stripped:
             start = position + len(raw) - len(raw.lstrip())
-            append(Line(stripped, start, start + len(stripped)))
+            append(_Line(stripped, start, start + len(stripped)))
         else:
-            append(Line("", position, position))
+            append(_Line("", position, position))
         position += len(raw) + 1
     return lines
 
@@ -252,7 +252,7 @@ class _TextListing:
     def __init__(self, text: str, report: Report) -> None:
         self.text = text
         self.report = report
-        self.lines = split_lines(text)
+        self.lines = _split_lines(text)
         self.used = bytearray(len(self.lines))
         self.last = self._last_content_line()
 
@@ -367,7 +367,7 @@ class _TextListing:
             self.used[index] = 1
         return preamble
 
-    def _date(self, written: str, line: Line, label: str) -> datetime.date | None:
+    def _date(self, written: str, line: _Line, label: str) -> datetime.date | None:
         value = parse_date(written.strip())
         if value is None:
             self.report.at("PQ200", f"unreadable {label} date {written!r}", line.start, line.end)
@@ -515,10 +515,10 @@ class _TextListing:
 
     def _paragraphs(
         self, content: Sequence[int], position: int
-    ) -> tuple[list[Line], tuple[str, ...], int]:
+    ) -> tuple[list[_Line], tuple[str, ...], int]:
         """Answer paragraphs (one per line) up to ``Grouped Questions:``, then grouped ids."""
         lines = self.lines
-        paragraphs: list[Line] = []
+        paragraphs: list[_Line] = []
         grouped: list[str] = []
         while position < len(content):
             index = content[position]
@@ -541,7 +541,7 @@ class _TextListing:
             position += 1
         return paragraphs, tuple(dict.fromkeys(grouped)), position
 
-    def _answer(self, head: _AnswerHead, paragraphs: Sequence[Line]) -> Answer:
+    def _answer(self, head: _AnswerHead, paragraphs: Sequence[_Line]) -> Answer:
         minister: Minister | None = parse_minister(head.answered_by) if head.answered_by else None
         return answer_from(
             self.text,
@@ -581,8 +581,8 @@ class _TextListing:
 
     def _report_unparsed(self) -> None:
         """One PQ103 per run of lines that are neither fields nor chrome (blank lines join)."""
-        run_start: Line | None = None
-        run_end: Line | None = None
+        run_start: _Line | None = None
+        run_end: _Line | None = None
         for index, line in enumerate(self.lines):
             if not line.text:
                 continue
@@ -596,7 +596,7 @@ class _TextListing:
         if run_start is not None and run_end is not None:
             self._unparsed(run_start, run_end)
 
-    def _unparsed(self, first: Line, last: Line) -> None:
+    def _unparsed(self, first: _Line, last: _Line) -> None:
         self.report.at("PQ103", f"unparsed text: {first.text[:60]!r}", first.start, last.end)
 
 
