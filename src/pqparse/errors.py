@@ -1,7 +1,8 @@
 """Exceptions and the catalogue of diagnostic codes.
 
-Codes are stable: ``PQ1xx`` structure, ``PQ2xx`` dates, ``PQ3xx`` references,
-``PQ4xx`` encoding and markup, ``PQ5xx`` input limits. ``docs/diagnostics.md`` lists them all.
+Codes are stable: ``PQ1xx`` structure, ``PQ2xx`` dates, ``PQ3xx`` references (reserved:
+the reference extractor refuses doubtful citations instead of reporting them), ``PQ4xx``
+encoding and markup, ``PQ5xx`` input limits. ``docs/diagnostics.md`` lists them all.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ CODES: dict[str, DiagnosticCode] = _catalogue(
     ("PQ107", "warning", "superseded version"),
     ("PQ199", "error", "internal parser error"),
     ("PQ200", "warning", "unreadable date"),
-    ("PQ300", "warning", "ambiguous reference"),
     ("PQ400", "warning", "encoding repaired"),
     ("PQ401", "error", "malformed markup"),
     ("PQ402", "error", "malformed JSON"),
