@@ -335,11 +335,11 @@ class _Para:
 def _pieces(line: Line) -> tuple[list[Stretch], list[re.Match[str]]]:
     """The line's text stretches without column markers, and the markers found."""
     text = line.text
+    if "olumn" not in text and not text.startswith(("WA ", "WS ")):
+        return [(line.start, line.end)], []
     whole = _COLUMN_LINE.fullmatch(text)
     if whole:
         return [], [whole]
-    if "Column" not in text:
-        return [(line.start, line.end)], []
     pieces: list[Stretch] = []
     markers: list[re.Match[str]] = []
     position = 0
@@ -671,45 +671,52 @@ def _uin(raw: str) -> str:
 
 #: Every reference form ``find_question_refs`` knows has one of these; text without any is
 #: skipped (most answer paragraphs cite nothing).
-_REF_HINT = re.compile(r"[Qq]uestion|QUESTION|PQ|UIN|HL|\[|S[1-6]|WQ|AQ")
+_REF_HINTS = ("uestion", "UESTION", "PQ", "UIN", "HL", "[", "WQ", "AQ")
+_DEVOLVED_HINT = re.compile(r"S[1-6]")
+
+
+def _may_cite(text: str) -> bool:
+    return any(hint in text for hint in _REF_HINTS) or _DEVOLVED_HINT.search(text) is not None
+
+
+def _joined(text: str, stretches: Sequence[Stretch]) -> tuple[str, list[int]]:
+    """The stretches' text joined by spaces, and where each starts in the joined string."""
+    if len(stretches) == 1:
+        start, end = stretches[0]
+        return text[start:end], [0]
+    starts: list[int] = []
+    pieces: list[str] = []
+    position = 0
+    for start, end in stretches:
+        starts.append(position)
+        pieces.append(text[start:end])
+        position += end - start + 1
+    return " ".join(pieces), starts
 
 
 def _refs(
-    text: str, paragraphs: Iterable[Sequence[Stretch]], year: int | None
-) -> list[QuestionRef]:
-    """References in each paragraph, read across column breaks (so "the answer of 14 October
+    joined: str, starts: list[int], stretches: Sequence[Stretch], year: int | None
+) -> Iterator[QuestionRef]:
+    """References in one paragraph, read across column breaks (so "the answer of 14 October
     2009, Official Report, column 951W, to" / column marker / "question 291877" keeps its
-    date); a reference cut by a column marker itself is not reported."""
-    found: list[QuestionRef] = []
-    for stretches in paragraphs:
-        if not stretches:
-            continue
-        starts: list[int] = []
-        pieces: list[str] = []
-        position = 0
-        for start, end in stretches:
-            starts.append(position)
-            pieces.append(text[start:end])
-            position += end - start + 1
-        joined = " ".join(pieces)
-        if not _REF_HINT.search(joined):
-            continue
-        for ref in find_question_refs(joined, default_year=year):
-            index = bisect.bisect_right(starts, ref.span.start) - 1
-            start, end = stretches[index]
-            offset = start - starts[index]
-            if ref.span.end + offset <= end:
-                span = Span(ref.span.start + offset, ref.span.end + offset)
-                found.append(attrs.evolve(ref, span=span))
-    return found
+    date), with spans mapped back to the document; one cut by a column marker is dropped."""
+    if not _may_cite(joined):
+        return
+    for ref in find_question_refs(joined, default_year=year):
+        index = bisect.bisect_right(starts, ref.span.start) - 1
+        start, end = stretches[index]
+        offset = start - starts[index]
+        if ref.span.end + offset <= end:
+            span = Span(ref.span.start + offset, ref.span.end + offset)
+            yield attrs.evolve(ref, span=span)
 
 
 def _text_of(text: str, stretches: Iterable[Stretch]) -> str:
     return clean_inline(" ".join(text[s:e] for s, e in stretches))
 
 
-def _row_text(text: str, stretches: Iterable[Stretch]) -> str:
-    raw = " ".join(text[s:e] for s, e in stretches).strip()
+def _row_text(joined: str) -> str:
+    raw = joined.strip()
     cells = raw.split("|") if "|" in raw else _CELL_GAP.split(raw)
     cleaned = [clean_inline(cell) for cell in cells]
     while cleaned and not cleaned[-1]:
@@ -1052,11 +1059,17 @@ class _Reader:
         return self.text[last.start : last.end].rstrip()[-1:] in _TERMINAL
 
     def _answer(self, group: _Group) -> Answer:
-        texts = []
+        texts: list[str] = []
+        references: list[QuestionRef] = []
+        year = self._year()
         for para, body in zip(group.answer, group.answer_bodies, strict=True):
-            written = _row_text(self.text, body) if para.kind == _ROW else _text_of(self.text, body)
+            if not body:
+                continue
+            joined, starts = _joined(self.text, body)
+            written = _row_text(joined) if para.kind == _ROW else clean_inline(joined)
             if written:
                 texts.append(written)
+                references.extend(_refs(joined, starts, body, year))
         return Answer(
             text="\n\n".join(texts),
             paragraphs=tuple(texts),
@@ -1064,7 +1077,7 @@ class _Reader:
             answered_on=self._sitting_date(),
             is_holding=False,
             is_correction=False,
-            references=tuple(_refs(self.text, group.answer_bodies, self._year())),
+            references=tuple(references),
         )
 
     def _sitting_date(self) -> datetime.date | None:
@@ -1090,6 +1103,7 @@ class _Reader:
             written = clean_inline(f"{_text_of(self.text, lead)} {written_part}")
         else:
             written = _text_of(self.text, body)
+        cited = [*lead, *body]
         addressee = find_addressee(
             "To ask " + written[len("asked ") :] if written.startswith("asked ") else written
         )
@@ -1104,7 +1118,7 @@ class _Reader:
             department=department,
             addressee=addressee.title,
             date_for_answer=None,
-            references=tuple(_refs(self.text, [[*lead, *body]], self._year())),
+            references=tuple(_refs(*_joined(self.text, cited), cited, self._year())),
         )
         house = self._house(draft, addressee.house)
         heading = group.heading
