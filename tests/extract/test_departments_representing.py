@@ -11,9 +11,9 @@ def test_representing_member_whose_seat_name_has_commas() -> None:
         "To ask the hon. Member for Caithness, Sutherland and Easter Ross, representing the "
         "House of Commons Commission, what the cost of the catering service was in 2010-11."
     )
-    assert (
-        found.title
-        == "hon. Member for Caithness, Sutherland and Easter Ross, representing the House of Commons Commission"
+    assert found.title == (
+        "hon. Member for Caithness, Sutherland and Easter Ross, representing the House of "
+        "Commons Commission"
     )
     assert found.department == "House of Commons Commission"
     assert found.house is House.COMMONS
