@@ -153,7 +153,6 @@ _DAY = re.compile(r"\d{1,2}")
 
 # ---------------------------------------------------------------- paragraph shapes
 
-_PIPE_ROW = re.compile(r"\|")
 _ALIGNED = re.compile(r"[^\s.:;?!,] {2,}\S")
 _CELL_GAP = re.compile(r" {2,}")
 #: Characters that can end a sentence, a question number or a quotation.
