@@ -86,8 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     rss_before = peak_rss_mb()
     ours, count = best_of(args.repeat, records, args.file)
     print(f"pqparse.iter_records   {ours:7.2f} s  {size / ours:6.1f} MB/s  {count:,} records")
-    print(f"ratio to floor         {ours / every:.2f} (every element), {ours / top:.2f} (top level)")
-    print(f"peak RSS               {rss_before:,.0f} MB before streaming, {peak_rss_mb():,.0f} MB after")
+    print(
+        f"ratio to floor         {ours / every:.2f} (every element), {ours / top:.2f} (top level)"
+    )
+    print(
+        f"peak RSS               {rss_before:,.0f} MB before streaming, "
+        f"{peak_rss_mb():,.0f} MB after"
+    )
     return 0
 
 

@@ -49,14 +49,13 @@ def _sources() -> tuple[bytes, list[bytes]]:
 
 def _renumbered(body: bytes, shift: int) -> bytes:
     """``body`` with question numbers and gid keys moved up by ``shift``."""
+
     def moved(number: bytes) -> int:
         return int(number) + shift if number.strip(b"0") else 0  # "0" means missing
 
     body = _COMMONS_QNUM.sub(lambda m: b'qnum="%d"' % moved(m.group(1)), body)
     body = _LORDS_QNUM.sub(lambda m: b'qnum="HL%d"' % moved(m.group(1)), body)
-    return _GID_KEY.sub(
-        lambda m: m.group(1) + b"%d" % moved(m.group(2)) + m.group(3), body
-    )
+    return _GID_KEY.sub(lambda m: m.group(1) + b"%d" % moved(m.group(2)) + m.group(3), body)
 
 
 def write_dump(path: Path, megabytes: float) -> tuple[int, int]:

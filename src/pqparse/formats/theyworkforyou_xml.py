@@ -712,6 +712,9 @@ def _read(
         except etree.XMLSyntaxError as error:
             yield from _broken(error, feed.ends_at(error), root, last, day)
             return
+        whole = getattr(events, "root", None)  # no event at all: the root is not <publicwhip>
+        if root is None and whole is not None and not day.start(whole):
+            return
         yield from day.finish_group()
     finally:
         for note in notes:

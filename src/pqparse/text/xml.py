@@ -246,8 +246,9 @@ class EntityExpander:
 def safe_xml_bytes(chunks: Iterable[str], notes: list[str]) -> Iterator[bytes]:
     """UTF-8 XML without prolog (declaration, DOCTYPE) and with entity references expanded.
 
-    Input whose prolog never ends is passed on unchanged: lxml's own settings still refuse
-    external entities and leave internal ones unexpanded, and it reports the error.
+    A prolog that never reaches the root element (cut off, or longer than 1 MB) is refused:
+    nothing is passed on, so lxml reports an empty document. (Passing it through would not
+    do: lxml keeps unexpanded internal entities as nodes and expands them on output.)
     """
     pieces = iter(chunks)
     head = ""
@@ -259,9 +260,8 @@ def safe_xml_bytes(chunks: Iterable[str], notes: list[str]) -> Iterator[bytes]:
         if start >= 0 or len(head) > _MAX_PROLOG:
             break
     if start < 0:
-        yield head.encode("utf-8", "replace")
-        for piece in pieces:
-            yield piece.encode("utf-8", "replace")
+        if head.strip():
+            notes.append("the XML prolog does not end within 1 MB or is cut off: not read")
         return
     safe, refused = read_internal_subset(subset) if subset else ({}, {})
     expander = EntityExpander(safe, refused, notes)

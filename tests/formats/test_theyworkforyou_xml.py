@@ -1,0 +1,245 @@
+"""theyworkforyou-xml beyond the golden fixtures: streaming, cut-off files, odd structure."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import pqparse
+from pqparse.formats import theyworkforyou_xml as twfy
+from pqparse.report import Report
+from pqparse.text.xml import decode_xml_stream
+
+FORMAT = "theyworkforyou-xml"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / FORMAT
+INPUTS = sorted(FIXTURES.glob("*.xml"))
+GROUPED = FIXTURES / "commons-grouped-holding-table.xml"
+
+
+def _stream(data: bytes, chunk_size: int = 1 << 20) -> list[pqparse.WrittenQuestion]:
+    """Records of ``data`` through the streaming reader, in chunks of ``chunk_size`` bytes."""
+    report = Report()
+    chunks = twfy._normalized(decode_xml_stream(io.BytesIO(data), chunk_size))
+    return list(twfy._read(chunks, report, None))
+
+
+def _day(body: str, root: str = '<publicwhip scrapeversion="a" latest="yes">') -> str:
+    return f"{root}\n{body}\n</publicwhip>\n"
+
+
+QUESTION = (
+    '<ques id="uk.org.publicwhip/wrans/2009-10-29a.295601.q0" speakername="Mike Penning" '
+    'speakerid="uk.org.publicwhip/member/1675" colnum="527W">'
+    '<p qnum="295601">To ask the Secretary of State for Health, how many ambulances there are.'
+    "</p></ques>"
+)
+REPLY = (
+    '<reply id="uk.org.publicwhip/wrans/2009-10-29a.295601.r0" speakername="Ann Keen" '
+    'colnum="527W"><p>There were 3,000 on 1 April 2009.</p></reply>'
+)
+HEADING = (
+    '<minor-heading id="uk.org.publicwhip/wrans/2009-10-29a.295601.h">Ambulances</minor-heading>'
+)
+
+
+# --- detection ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_fixtures_score_high(path: Path) -> None:
+    text = path.read_bytes().decode("latin-1")
+    assert twfy.detect(text) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("To ask the Secretary of State for Health, how many ambulances there are.", 0.0),
+        ('<publicwhip><speech id="uk.org.publicwhip/wms/2009-10-29a.1.0">x</speech>', 0.3),
+        ('<publicwhip latest="no"><gidredirect oldgid="uk.org.publicwhip/wrans/x"/>', 0.95),
+    ],
+    ids=["text", "statements", "redirects-only"],
+)
+def test_detect_other_inputs(text: str, score: float) -> None:
+    assert twfy.detect(text) == score
+
+
+# --- streaming ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_streaming_gives_the_parsed_records(path: Path) -> None:
+    data = path.read_bytes()
+    parsed = pqparse.parse(data).records
+    assert list(pqparse.iter_records(io.BytesIO(data))) == list(parsed)
+    assert list(pqparse.iter_records(path)) == list(parsed)
+
+
+@pytest.mark.parametrize("chunk_size", [1, 7, 64, 1000])
+def test_streaming_in_small_chunks(chunk_size: int) -> None:
+    data = (FIXTURES / "commons-entities.xml").read_bytes()
+    assert _stream(data, chunk_size) == list(pqparse.parse(data).records)
+
+
+def test_iter_records_over_a_directory_skips_superseded_versions() -> None:
+    streamed = [r for r in pqparse.iter_records(FIXTURES) if r.extra.get("gid")]
+    parsed = [r for path in INPUTS for r in pqparse.parse_file(path).records]
+    assert streamed == parsed
+    assert not any("2009-10-26a.292655" in r.extra["gid"] for r in streamed)
+
+
+def test_spans_and_text_of_streamed_records_match_the_document() -> None:
+    doc = pqparse.parse(GROUPED.read_bytes())
+    for record in _stream(GROUPED.read_bytes()):
+        assert record.heading is not None
+        assert record.heading in doc.text[record.span.start : record.span.end]
+
+
+# --- cut-off and broken files ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["commons-multipart-redirects.xml", "commons-two-departments.xml", "era-b-commons-grouped.xml"],
+)
+def test_every_cut_keeps_whole_records_and_flags_the_cut_one(name: str) -> None:
+    """Cut anywhere: complete records equal those of the whole file; never an exception."""
+    data = (FIXTURES / name).read_bytes()
+    full = pqparse.parse(data).records
+    for cut in range(0, len(data), 23):
+        doc = pqparse.parse(data[:cut], format=FORMAT)
+        assert not any(d.code == "PQ199" for d in doc.diagnostics), cut
+        whole = [r for r in doc.records if r.complete]
+        assert whole == list(full[: len(whole)]), cut
+        if any(not r.complete for r in doc.records):
+            assert any(d.code == "PQ102" for d in doc.diagnostics), cut
+
+
+def test_malformed_markup_in_the_middle_is_an_error_but_keeps_earlier_records() -> None:
+    source = _day(
+        f"{HEADING}{QUESTION}{REPLY}\n<minor-heading>Broken</minor-heading>\n<ques><p></ques>\n"
+    )
+    doc = pqparse.parse(source + "\n" * 3)
+    assert [(r.uin, r.complete) for r in doc.records] == [("295601", True), (None, False)]
+    assert any(d.code == "PQ401" for d in doc.errors)
+    with pytest.raises(pqparse.ParseError, match="PQ401"):
+        pqparse.parse(source + "\n" * 3, strict=True)
+
+
+def test_not_xml_at_all_when_forced() -> None:
+    doc = pqparse.parse("Question to the Home Office:\nTo ask ...", format=FORMAT)
+    assert doc.records == ()
+    assert [d.code for d in doc.errors] == ["PQ401"]
+
+
+def test_other_root_element_when_forced() -> None:
+    doc = pqparse.parse("<debates><speech>x</speech></debates>", format=FORMAT)
+    assert doc.records == ()
+    assert any(d.code == "PQ100" and "<debates>" in d.message for d in doc.errors)
+
+
+def test_legacy_public_whip_layout_is_refused_clearly() -> None:
+    source = _day(
+        '<wrans id="uk.org.publicwhip/wrans/2003-06-09.1W.1" title="Iraq" majorheading="DEFENCE">'
+        '<speech type="reply"><p>Answer.</p></speech></wrans>',
+        root="<publicwhip>",
+    )
+    assert twfy.detect(source) >= 0.9
+    doc = pqparse.parse(source)
+    assert doc.records == ()
+    assert any(d.code == "PQ100" and "legacy" in d.message for d in doc.errors)
+
+
+# --- structure the golden fixtures do not show ----------------------------------------------
+
+
+def test_unknown_top_level_elements_are_reported_with_their_text() -> None:
+    source = _day(f"{HEADING}<note>Stray remark</note>{QUESTION}{REPLY}<aside>More</aside>")
+    doc = pqparse.parse(source)
+    assert [r.uin for r in doc.records] == ["295601"]
+    unparsed = [d for d in doc.diagnostics if d.code == "PQ103"]
+    assert [doc.text[d.span.start : d.span.end] for d in unparsed if d.span] == [
+        "Stray remark",
+        "More",
+    ]
+
+
+def test_a_reply_without_a_question_is_reported() -> None:
+    doc = pqparse.parse(_day(f"{HEADING}{REPLY}"))
+    assert doc.records == ()
+    assert [d.code for d in doc.diagnostics if d.code == "PQ103"] == ["PQ103"]
+
+
+def test_a_second_reply_by_someone_else_is_merged_and_reported() -> None:
+    second = REPLY.replace("r0", "r1").replace("Ann Keen", "Phil Hope")
+    doc = pqparse.parse(_day(f"{HEADING}{QUESTION}{REPLY}{second}"))
+    (record,) = doc.records
+    assert record.answer is not None and len(record.answer.paragraphs) == 2
+    assert record.answer.answered_by is not None
+    assert record.answer.answered_by.name == "Ann Keen"
+    assert any(d.code == "PQ105" and "Phil Hope" in d.message for d in doc.diagnostics)
+
+
+def test_a_question_after_a_reply_starts_a_new_group_under_the_same_heading() -> None:
+    second = QUESTION.replace("295601", "295602")
+    doc = pqparse.parse(_day(f"{HEADING}{QUESTION}{REPLY}{second}{REPLY}"))
+    assert [(r.uin, r.heading, r.grouped_question_ids) for r in doc.records] == [
+        ("295601", "Ambulances", ()),
+        ("295602", "Ambulances", ()),
+    ]
+
+
+def test_question_numbers_r_suffix_zero_and_house() -> None:
+    lords = QUESTION.replace('qnum="295601"', 'qnum="hl5669R"')
+    doc = pqparse.parse(_day(f"{HEADING}{lords}{REPLY}"))
+    assert doc.records[0].uin == "HL5669"
+    assert doc.records[0].house is pqparse.House.LORDS
+    missing = QUESTION.replace('qnum="295601"', 'qnum="0"')
+    doc = pqparse.parse(_day(f"{HEADING}{missing}{REPLY}"))
+    assert doc.records[0].uin is None
+    assert any(d.code == "PQ104" for d in doc.diagnostics)
+
+
+def test_lists_divs_and_cell_paragraphs_in_era_b_answers() -> None:
+    reply = (
+        '<reply id="uk.org.publicwhip/wrans/2024-01-05.8159.r0" speakername="Lee Rowley">'
+        "<div><p>First.</p><p>Second<br/>line.</p></div><ul><li>One</li><li>Two</li></ul>"
+        "<table><tr><td><p>a</p><p>b</p></td><td>c</td></tr></table></reply>"
+    )
+    question = QUESTION.replace("2009-10-29a", "2024-01-05").replace(' colnum="527W"', "")
+    doc = pqparse.parse(_day(f"{HEADING}{question}{reply}", root="<publicwhip>"))
+    (record,) = doc.records
+    assert record.answer is not None
+    assert record.answer.paragraphs == ("First.", "Second line.", "One", "Two", "a b | c")
+    assert record.question.asked_on is not None and str(record.question.asked_on) == "2024-01-05"
+    assert record.answer.answered_on is None  # Era B: the answer date is only in the file name
+
+
+def test_department_names() -> None:
+    assert twfy.department_name("\n\tHOME DEPARTMENT\n") == "Home Office"
+    assert twfy.department_name("WORK AND PENSIONS") == "Department for Work and Pensions"
+    assert twfy.department_name("CULTURE, MEDIA AND SPORT") == (
+        "Department for Culture, Media and Sport"
+    )
+    assert twfy.department_name("CABINET OFFICE") == "Cabinet Office"
+    assert twfy.department_name("HM TREASURY") == "HM Treasury"
+    assert twfy.department_name("Department for Transport") == "Department for Transport"
+    assert twfy.department_name("   ") is None
+
+
+def test_extra_keys_are_documented() -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "formats" / f"{FORMAT}.md").read_text()
+    keys = {
+        key
+        for path in INPUTS
+        for record in json.loads(path.with_suffix("").with_suffix(".expected.json").read_text())[
+            "records"
+        ]
+        for key in record["extra"]
+    }
+    assert keys
+    for key in keys:
+        assert f"`{key}`" in docs, key
