@@ -7,6 +7,7 @@ format doc marks as inferred/unverified, which the parser accepts leniently.
 from __future__ import annotations
 
 import datetime
+import gc
 import re
 import time
 from pathlib import Path
@@ -281,10 +282,18 @@ def test_large_text_parses_in_linear_time() -> None:
     small, large = unit * 200, unit * 1600
 
     def seconds(text: str) -> float:
-        start = time.perf_counter()
-        doc = pqparse.parse(text, format=qs.NAME)
+        best = float("inf")
+        gc.collect()
+        gc.disable()  # full collections grow with the heap: not the parser's cost
+        try:
+            for _ in range(3):
+                start = time.perf_counter()
+                doc = pqparse.parse(text, format=qs.NAME)
+                best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
         assert len(doc.records) == text.count("Question for ")
-        return time.perf_counter() - start
+        return best
 
     seconds(small)
     ratio = seconds(large) / max(seconds(small), 1e-6)
