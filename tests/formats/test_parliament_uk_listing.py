@@ -182,6 +182,59 @@ def test_corrected_answer_takes_the_original_date_and_drops_the_boilerplate() ->
     assert record.extra["corrected_on"] == "2019-01-23"
 
 
+CORRECTION = (
+    "A\nCorrected answer by: Steve Brine\nCorrected on: 23 January 2019\n"
+    "An error has been identified in the written answer given on 20 December 2018.\n"
+    "The correct answer should have been:\n\nThe trial has 13,000 places.\n\n"
+)
+ORIGINAL = (
+    "A\nAnswered by: Steve Brine\nAnswered on: 20 December 2018\n\nThe trial has 10,000 places.\n\n"
+)
+
+
+@pytest.mark.parametrize("blocks", [CORRECTION + ORIGINAL, ORIGINAL + CORRECTION])
+def test_the_corrected_answer_shown_too_goes_to_extra_not_to_the_paragraphs(blocks: str) -> None:
+    record = parse(commons(answer=blocks) + commons()).records[0]
+    assert record.answer is not None and record.answer.is_correction is True
+    assert record.answer.paragraphs == ("The trial has 13,000 places.",)
+    assert record.answer.answered_on == datetime.date(2018, 12, 20)
+    assert record.extra["original_answer"] == "The trial has 10,000 places."
+
+
+def test_original_answer_date_fills_in_when_the_fixed_sentence_is_missing() -> None:
+    correction = "A\nCorrected answer by: Steve Brine\nCorrected on: 23 January 2019\n\nNew.\n\n"
+    record = parse(commons(answer=correction + ORIGINAL)).records[0]
+    assert record.answer is not None
+    assert record.answer.answered_on == datetime.date(2018, 12, 20)
+    assert record.extra["corrected_on"] == "2019-01-23"
+
+
+def test_a_table_cell_a_stays_a_paragraph() -> None:
+    answer = ANSWER + "Grade\n\nA\n\nB\n\nA\n\n"
+    record = parse(commons(answer=answer) + commons()).records[0]
+    assert record.answer is not None
+    assert record.answer.paragraphs[-4:] == ("Grade", "A", "B", "A")
+
+
+@pytest.mark.parametrize(
+    "closing", ["(Figures are provisional.)", "(Source: Office for National Statistics)"]
+)
+@pytest.mark.parametrize("marker", ["Q\n", ""])
+def test_a_parenthesised_last_paragraph_is_not_the_next_askers_seat(
+    closing: str, marker: str
+) -> None:
+    lords = (
+        f"{marker}Asked on: 08 January 2019\nDepartment for Transport\nRailways\nLords\n"
+        "To ask Her Majesty's Government what they plan.\n"
+    )
+    answered = commons(answer=ANSWER + closing + "\n\n")
+    doc = parse(answered + lords)
+    first, second = doc.records
+    assert first.answer is not None and first.answer.paragraphs[-1] == closing
+    assert second.question.asked_by is None
+    assert "PQ103" not in codes(doc)
+
+
 def test_answer_without_a_marker_or_blank_lines_ends_at_the_next_record() -> None:
     lords = (
         "Q\nAsked by Lord Storey\nAsked on: 18 January 2016\nDepartment for Education\n"

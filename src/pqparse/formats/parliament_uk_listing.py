@@ -51,8 +51,11 @@ NAME = "parliament-uk-listing"
 
 _ASKED_ON = re.compile(r"Asked on:\s*(?P<date>.{0,60})")
 _ASKED_BY = re.compile(r"Asked by:?\s+(?P<name>\S.{0,200})")
-_CONSTITUENCY = re.compile(r"\((?P<seat>[^()\d]{2,100})\)")
-_TRUNCATED_CONSTITUENCY = re.compile(r"\((?P<seat>[^()\d]{1,100})")
+# a seat is words, spaces, commas, hyphens and apostrophes: "(Sheffield, Heeley)"; a
+# parenthesised answer paragraph ("(Figures are rounded.)", "(Source: ONS)") is not
+_SEAT_CHARS = r"[^()\d.:;!?\"/%=£$@#*+<>\[\]{}|]"
+_CONSTITUENCY = re.compile(rf"\((?P<seat>[^\W\d_]{_SEAT_CHARS}{{1,80}})\)")
+_TRUNCATED_CONSTITUENCY = re.compile(rf"\((?P<seat>[^\W\d_]{_SEAT_CHARS}{{0,80}})")
 _ANSWERED_BY = re.compile(r"Answered by:\s*(?P<name>.{0,200})")
 _ANSWERED_ON = re.compile(r"Answered on:\s*(?P<date>.{0,60})")
 _HOLDING = re.compile(r"Holding answer received on:?\s*(?P<date>.{0,60})")
@@ -67,7 +70,6 @@ _ID_SEPARATORS = re.compile(r"[\s|,;]+")
 _LORDS_ID_GAP = re.compile(r"\b(HL)\s+(?=\d)", re.IGNORECASE)
 _UIN = re.compile(r"(?:HL)?\d{1,6}", re.IGNORECASE)
 _HOUSES = {"Commons": House.COMMONS, "Lords": House.LORDS}
-_MARKERS = frozenset({"[N]", "[R]"})
 _RECORD_MARK = "Q"
 _ANSWER_MARK = "A"
 # a complete last paragraph ends like a sentence (a ":" introduces something cut off)
@@ -246,6 +248,13 @@ class _AnswerHead:
     seen: bool = False
 
 
+class _AnswerBlock(NamedTuple):
+    """One answer as the page shows it: its labels and its paragraph lines."""
+
+    head: _AnswerHead
+    paragraphs: list[_Line]
+
+
 class _TextListing:
     """One pass over the lines of a copied listing page."""
 
@@ -287,44 +296,44 @@ class _TextListing:
     # ------------------------------------------------------------ boundaries
 
     def _preamble_start(self, anchor: int, floor: int) -> int:
-        """First line of the ``Q`` / ``Asked by`` / ``(seat)`` / markers run before ``anchor``."""
+        """First line of the ``Q`` / ``Asked by`` / ``(seat)`` / markers run before ``anchor``.
+
+        The run keeps the page's order (``Q``, ``Asked by``, seat, ``[R]``, ``[N]``), so a
+        line out of that order (e.g. an answer's closing parenthesis) ends it.
+        """
         start = anchor
+        rank = _PREAMBLE_END
         j = anchor - 1
         while j >= floor:
             text = self.lines[j].text
             if not text or _is_tooltip(text):
                 j -= 1
                 continue
-            if (
-                text == _RECORD_MARK
-                or text in _MARKERS
-                or _ASKED_BY.fullmatch(text)
-                or _CONSTITUENCY.fullmatch(text)
-            ):
-                start = j
-                j -= 1
-                continue
-            break
+            found = _preamble_rank(text)
+            if found is None or found >= rank:
+                break
+            start, rank = j, found
+            j -= 1
         return start
 
     def _tail_fragment(self, low: int, high: int) -> int | None:
         """Start of a record cut off before its ``Asked on:`` line, if the input ends in one."""
         start: int | None = None
         keyed = False
+        rank = _PREAMBLE_END
         j = high - 1
         while j >= low:
             text = self.lines[j].text
             if not text or _is_tooltip(text) or (j == self.last and _is_truncated_chrome(text)):
                 j -= 1
                 continue
-            if text == _RECORD_MARK or text in _MARKERS or _ASKED_BY.fullmatch(text):
-                start, keyed = j, True
-            elif _CONSTITUENCY.fullmatch(text) or (
-                j == self.last and _TRUNCATED_CONSTITUENCY.fullmatch(text)
-            ):
-                start = j
-            else:
+            found = _preamble_rank(text)
+            if found is None and j == self.last and _TRUNCATED_CONSTITUENCY.fullmatch(text):
+                found = _SEAT_RANK
+            if found is None or found >= rank:
                 break
+            start, rank = j, found
+            keyed = keyed or found != _SEAT_RANK
             j -= 1
         return start if keyed else None
 
@@ -383,9 +392,7 @@ class _TextListing:
         content = [i for i in range(anchor + 1, end) if lines[i].text]
         department, heading, house, position = self._heads(anchor, content)
         question_lines, position = self._question_lines(content, position)
-        head = _AnswerHead()
-        position = self._answer_head(content, position, head)
-        paragraphs, grouped, position = self._paragraphs(content, position)
+        blocks, grouped = self._answer_blocks(content, position)
         span_end = lines[content[-1]].end if content else anchor_line.end
         record_start = lines[start].start
         if question_lines:
@@ -400,11 +407,11 @@ class _TextListing:
             asked_on=asked_on,
             department=department,
         )
-        answer = None
-        if head.seen or paragraphs:
-            answer = self._answer(head, paragraphs)
+        chosen, original = _chosen_block(blocks)
+        answer = None if chosen is None else self._answer(chosen, original)
         house = house or implied_house
-        complete = not last or _looks_complete(question.text, answer, head, grouped)
+        final = blocks[-1] if blocks else None
+        complete = not last or _looks_complete(question.text, final, grouped)
         if not complete:
             self.report.at(
                 "PQ102", "the page is cut off inside this record", record_start, span_end
@@ -423,7 +430,7 @@ class _TextListing:
             answer=answer,
             complete=complete,
             span=Span(record_start, span_end),
-            extra=_answer_extra(head),
+            extra=self._answer_extra(chosen, original),
         )
 
     def _heads(
@@ -523,6 +530,8 @@ class _TextListing:
         while position < len(content):
             index = content[position]
             line = lines[index]
+            if self._opens_answer(content, position):
+                break
             if match := _GROUPED.fullmatch(line.text):
                 self.used[index] = 1
                 grouped.extend(_uins(match.group("ids")))
@@ -541,15 +550,64 @@ class _TextListing:
             position += 1
         return paragraphs, tuple(dict.fromkeys(grouped)), position
 
-    def _answer(self, head: _AnswerHead, paragraphs: Sequence[_Line]) -> Answer:
+    def _answer_blocks(
+        self, content: Sequence[int], position: int
+    ) -> tuple[list[_AnswerBlock], tuple[str, ...]]:
+        """Every answer block (labels, then paragraphs) and the grouped ids after them.
+
+        A corrected answer may be followed by the answer it corrects, each with its labels.
+        """
+        blocks: list[_AnswerBlock] = []
+        grouped: list[str] = []
+        while True:
+            head = _AnswerHead()
+            position = self._answer_head(content, position, head)
+            paragraphs, found, position = self._paragraphs(content, position)
+            if head.seen or paragraphs:
+                blocks.append(_AnswerBlock(head, paragraphs))
+            grouped.extend(found)
+            if position >= len(content) or not self._opens_answer(content, position):
+                return blocks, tuple(dict.fromkeys(grouped))
+
+    def _opens_answer(self, content: Sequence[int], position: int) -> bool:
+        """Whether an answer block starts at ``position`` (a bare ``A`` only before a label)."""
+        text = self.lines[content[position]].text
+        if text != _ANSWER_MARK:
+            return _is_answer_label(text)
+        following = position + 1
+        if following >= len(content):
+            return False
+        label = self.lines[content[following]].text
+        return label != _ANSWER_MARK and _is_answer_label(label)
+
+    def _answer(self, block: _AnswerBlock, original: _AnswerBlock | None) -> Answer:
+        head = block.head
         minister: Minister | None = parse_minister(head.answered_by) if head.answered_by else None
+        answered_on = head.answered_on or (original.head.answered_on if original else None)
         return answer_from(
             self.text,
-            [(line.start, line.end) for line in paragraphs],
+            [(line.start, line.end) for line in block.paragraphs],
             answered_by=minister,
-            answered_on=head.answered_on,
+            answered_on=answered_on,
             is_correction=head.is_correction,
         )
+
+    def _answer_extra(
+        self, chosen: _AnswerBlock | None, original: _AnswerBlock | None
+    ) -> dict[str, Any]:
+        extra: dict[str, Any] = {}
+        if chosen is None:
+            return extra
+        holding_on = chosen.head.holding_on or (original.head.holding_on if original else None)
+        if holding_on:
+            extra["holding_answer_on"] = holding_on.isoformat()
+        if chosen.head.corrected_on:
+            extra["corrected_on"] = chosen.head.corrected_on.isoformat()
+        if original is not None and original.paragraphs:
+            extra["original_answer"] = "\n\n".join(
+                clean_inline(line.text) for line in original.paragraphs
+            )
+        return extra
 
     def _fragment_record(self, start: int) -> WrittenQuestion | None:
         """The record the page cuts off before its ``Asked on:`` line (``complete=False``)."""
@@ -600,6 +658,25 @@ class _TextListing:
         self.report.at("PQ103", f"unparsed text: {first.text[:60]!r}", first.start, last.end)
 
 
+_SEAT_RANK = 2
+_PREAMBLE_END = 5
+
+
+def _preamble_rank(text: str) -> int | None:
+    """Place of a preamble line in the page's order (``Q`` 0 … ``[N]`` 4), else ``None``."""
+    if text == _RECORD_MARK:
+        return 0
+    if text == "[R]":
+        return 3
+    if text == "[N]":
+        return 4
+    if _ASKED_BY.fullmatch(text):
+        return 1
+    if _CONSTITUENCY.fullmatch(text):
+        return _SEAT_RANK
+    return None
+
+
 def _member(preamble: _Preamble) -> Member | None:
     if preamble.name is None and preamble.constituency is None:
         return None
@@ -622,30 +699,33 @@ def _registered_interest(marked: bool, house: House | None, *, markers_shown: bo
     return False if house is House.COMMONS and markers_shown else None
 
 
-def _answer_extra(head: _AnswerHead) -> dict[str, Any]:
-    extra: dict[str, Any] = {}
-    if head.holding_on:
-        extra["holding_answer_on"] = head.holding_on.isoformat()
-    if head.corrected_on:
-        extra["corrected_on"] = head.corrected_on.isoformat()
-    return extra
+def _chosen_block(
+    blocks: Sequence[_AnswerBlock],
+) -> tuple[_AnswerBlock | None, _AnswerBlock | None]:
+    """The answer the record shows (the correction, else the latest), and the corrected one."""
+    if not blocks:
+        return None, None
+    corrected = [block for block in blocks if block.head.is_correction]
+    if corrected:
+        original = next((block for block in blocks if not block.head.is_correction), None)
+        return corrected[-1], original
+    latest = max(blocks, key=lambda block: block.head.answered_on or datetime.date.min)
+    return latest, None
 
 
-def _looks_complete(
-    question: str, answer: Answer | None, head: _AnswerHead, grouped: tuple[str, ...]
-) -> bool:
+def _looks_complete(question: str, final: _AnswerBlock | None, grouped: tuple[str, ...]) -> bool:
     """Whether the last record on the page ends where a record can end."""
     if not question:
         return False
-    if answer is None:
+    if final is None:
         return _SENTENCE_END.search(question) is not None
     if grouped:
         return True
-    if head.answered_on is None and not head.is_correction:
+    if final.head.answered_on is None and not final.head.is_correction:
         return False
-    if not answer.paragraphs:
+    if not final.paragraphs:
         return False
-    return _SENTENCE_END.search(answer.paragraphs[-1]) is not None
+    return _SENTENCE_END.search(clean_inline(final.paragraphs[-1].text)) is not None
 
 
 def _uins(text: str) -> list[str]:
