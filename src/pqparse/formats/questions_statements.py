@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 from lxml import etree
@@ -36,7 +36,6 @@ from pqparse.models import Answer, House, Legislature, Member, Minister, Span, W
 from pqparse.report import Report
 from pqparse.text.html import looks_like_html, parse_html
 from pqparse.text.html_spans import RenderedHtml, render_with_spans
-from pqparse.text.lines import Line, split_lines
 from pqparse.text.normalize import clean_inline
 
 __all__ = ["FORMAT", "NAME", "detect", "parse"]
@@ -169,14 +168,46 @@ _CHROME = frozenset({"Skip to main content"})
 _SENTENCE_END = re.compile(r"[.?!:;)\]\"'”’]$")
 
 
+class _Line(NamedTuple):
+    """One stripped line and its offsets: ``text == document[start:end]`` (blank: ``""``)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _split_lines(text: str) -> list[_Line]:
+    """Every line of ``text``, blank ones included, stripped, with exact offsets.
+
+    A light tuple per line (pages and concatenated copies have many lines).
+    """
+    lines: list[_Line] = []
+    append = lines.append
+    position = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped is raw:
+            append(_Line(raw, position, position + len(raw)))
+        elif stripped:
+            start = position + len(raw) - len(raw.lstrip())
+            append(_Line(stripped, start, start + len(stripped)))
+        else:
+            append(_Line("", position, position))
+        position += len(raw) + 1
+    return lines
+
+
 def _is_department(value: str) -> bool:
     return value in _DEPARTMENTS or _DEPARTMENT_WORDS.match(value) is not None
 
 
-def _is_chrome(text: str) -> bool:
+def _is_chrome(text: str, labelled: bool | None = None) -> bool:
+    """Known chrome; ``labelled`` is :data:`_MAYBE_LABELLED`'s verdict when already known."""
     if text.endswith("Portrait"):
         return is_portrait_caption(text)
-    if _MAYBE_LABELLED.match(text) is None:
+    if labelled is None:
+        labelled = _MAYBE_LABELLED.match(text) is not None
+    if not labelled:
         return False
     return (
         text in _CHROME
@@ -224,7 +255,7 @@ class _Draft:
     department: str | None = None
     uin: str | None = None
     asked_on: datetime.date | None = None
-    member_lines: list[Line] = attrs.field(factory=list)
+    member_lines: list[_Line] = attrs.field(factory=list)
     question: tuple[int, int] | None = None
     named_day: bool | None = None
     interest: bool | None = None
@@ -232,7 +263,7 @@ class _Draft:
     withdrawn: bool = False
     awaiting: bool = False
     answer_label: bool = False
-    answerer_lines: list[Line] = attrs.field(factory=list)
+    answerer_lines: list[_Line] = attrs.field(factory=list)
     answered_on: datetime.date | None = None
     date_pending: bool = False
     holding_on: datetime.date | None = None
@@ -269,7 +300,7 @@ class _Hints:
 class _TextReader:
     """Reads the records of one page text, line by line, in one pass per record."""
 
-    def __init__(self, text: str, lines: list[Line], report: Report, hints: _Hints) -> None:
+    def __init__(self, text: str, lines: list[_Line], report: Report, hints: _Hints) -> None:
         self.text = text
         self.lines = lines
         self.report = report
@@ -290,9 +321,16 @@ class _TextReader:
 
     def _record_bounds(self) -> list[tuple[int, int, int | None]]:
         lines = self.lines
-        anchors = [i for i, line in enumerate(lines) if _QUESTION_FOR.match(line.text)]
+        # the first letter spares most lines the pattern
+        anchors = [
+            i
+            for i, line in enumerate(lines)
+            if line.text[:1] in "Qq" and _QUESTION_FOR.match(line.text)
+        ]
         if not anchors:
-            anchors = [i for i, line in enumerate(lines) if _UIN.match(line.text)]
+            anchors = [
+                i for i, line in enumerate(lines) if line.text[:1] in "Uu" and _UIN.match(line.text)
+            ]
         if not anchors:
             first = next(
                 (i for i, line in enumerate(lines) if line.text and not _is_chrome(line.text)),
@@ -339,7 +377,11 @@ class _TextReader:
         while i < stop:
             line = lines[i]
             text = line.text
-            if not text or _is_chrome(text):
+            if not text:
+                i += 1
+                continue
+            labelled = _MAYBE_LABELLED.match(text) is not None
+            if _is_chrome(text, labelled):
                 i += 1
                 continue
             if draft.question is not None:
@@ -347,9 +389,12 @@ class _TextReader:
                     return i
                 draft.question = (draft.question[0], line.end)
                 self._use(i, draft)
-            elif _MAYBE_LABELLED.match(text) is None and not self._is_attachment(line):
+            elif not labelled and not self._is_attachment(line):
                 draft.member_lines.append(line)
                 self.used.add(i)
+            elif _TO_ASK.match(text):  # the usual labelled line first: no other label fits it
+                draft.question = (line.start, line.end)
+                self._use(i, draft)
             elif match := _QUESTION_FOR.match(text):
                 draft.department = clean_inline(match.group("body"))
                 self._use(i, draft)
@@ -361,9 +406,6 @@ class _TextReader:
                 self._use(i, draft)
             elif self._indicator(draft, line, i):
                 pass
-            elif _TO_ASK.match(text):
-                draft.question = (line.start, line.end)
-                self._use(i, draft)
             elif _label(text) or self._is_attachment(line):
                 break
             else:
@@ -377,7 +419,7 @@ class _TextReader:
             draft.end = max(draft.end, line.end)
         return i
 
-    def _read_uin(self, draft: _Draft, match: re.Match[str], line: Line) -> None:
+    def _read_uin(self, draft: _Draft, match: re.Match[str], line: _Line) -> None:
         draft.uin = _normal_uin(match.group("uin"))
         rest = match.group("rest")
         tabled = _TABLED_IN_REST.search(rest)
@@ -387,7 +429,7 @@ class _TextReader:
         elif rest.strip(" ,."):
             self.report.at("PQ103", f"unparsed text: {rest.strip()[:60]!r}", line.start, line.end)
 
-    def _indicator(self, draft: _Draft, line: Line, i: int) -> bool:
+    def _indicator(self, draft: _Draft, line: _Line, i: int) -> bool:
         text = line.text
         if _NAMED_DAY.match(text):
             draft.named_day = True
@@ -415,7 +457,7 @@ class _TextReader:
                 i += 1
                 continue
             labelled = _MAYBE_LABELLED.match(text) is not None
-            if (labelled or text.endswith("Portrait")) and _is_chrome(text):
+            if (labelled or text.endswith("Portrait")) and _is_chrome(text, labelled):
                 if _NAMED_DAY_NOTE.match(text):
                     draft.named_day = True
                     draft.trailer = True
@@ -449,32 +491,33 @@ class _TextReader:
                 self._use(i, draft)
             i += 1
 
-    def _tail_label(self, draft: _Draft, line: Line, i: int) -> str | None:
+    def _tail_label(self, draft: _Draft, line: _Line, i: int) -> str | None:
         """Read a labelled line of the answer block; the reading mode that follows it."""
         text = line.text
+        first = text[:1].lower()  # each label starts with a known letter: skip the others
         mode: str | None = None
-        if match := _ANSWERED_BY.match(text):
+        if first == "a" and (match := _ANSWERED_BY.match(text)):
             draft.answer_label = True
             who = match.group("who").strip()
             if who:
-                draft.answerer_lines.append(Line(who, line.end - len(who), line.end))
+                draft.answerer_lines.append(_Line(who, line.end - len(who), line.end))
             mode = "card"
-        elif match := _CORRECTED_BY.match(text):
+        elif first == "c" and (match := _CORRECTED_BY.match(text)):
             draft.correction().corrected_by = clean_inline(match.group("who")) or None
             mode = "body"
-        elif match := _CORRECTED_ON.match(text):
+        elif first == "c" and (match := _CORRECTED_ON.match(text)):
             draft.correction().corrected_on = self._date(match.group("date"), line)
             mode = "body"
-        elif match := _ERROR_IDENTIFIED.match(text):
+        elif first == "a" and (match := _ERROR_IDENTIFIED.match(text)):
             draft.correction().original_on = self._date(match.group("date"), line)
             mode = "body"
-        elif _CORRECTION_HEADING.match(text):
+        elif first == "c" and _CORRECTION_HEADING.match(text):
             draft.correction()
             mode = "body"
-        elif _ANSWER_HEADING.match(text):
+        elif first == "a" and _ANSWER_HEADING.match(text):
             draft.answer_label = True
             mode = "card"
-        elif match := _ANSWERED_ON.match(text):
+        elif first == "a" and (match := _ANSWERED_ON.match(text)):
             draft.answer_label = True
             written = match.group("date")
             if written:
@@ -482,20 +525,20 @@ class _TextReader:
             else:
                 draft.date_pending = True
             mode = "body"
-        elif _AWAITING.match(text):
+        elif first == "a" and _AWAITING.match(text):
             draft.awaiting = True
             mode = "after"
-        elif match := _HOLDING.match(text):
+        elif first in "aht" and (match := _HOLDING.match(text)):
             draft.holding_on = _date_in(match.group("rest"))
             if draft.holding_on is None:
                 self._bad_date(match.group("rest"), line)
             mode = "body" if draft.answer_label else "before"
-        elif match := _GROUPED.match(text):
+        elif first in "gt" and (match := _GROUPED.match(text)):
             rest = match.group("rest")
             draft.grouped.extend(_normal_uin(m.group("id")) for m in _GROUP_ID.finditer(rest))
             draft.trailer = True
             mode = "grouped"
-        elif _ATTACHMENTS.match(text):
+        elif first == "a" and _ATTACHMENTS.match(text):
             draft.trailer = True
             mode = "attachments"
         elif _NAMED_DAY.match(text) or _INTEREST.match(text) or _DATE_FOR_ANSWER.match(text):
@@ -509,20 +552,20 @@ class _TextReader:
             self._use(i, draft)
         return mode
 
-    def _is_attachment(self, line: Line) -> bool:
+    def _is_attachment(self, line: _Line) -> bool:
         return line.start in self.hints.attachments
 
     def _use(self, index: int, draft: _Draft) -> None:
         self.used.add(index)
         draft.end = max(draft.end, self.lines[index].end)
 
-    def _date(self, written: str, line: Line) -> datetime.date | None:
+    def _date(self, written: str, line: _Line) -> datetime.date | None:
         value = parse_date(written)
         if value is None:
             self._bad_date(written, line)
         return value
 
-    def _bad_date(self, written: str, line: Line) -> None:
+    def _bad_date(self, written: str, line: _Line) -> None:
         self.report.at("PQ200", f"unreadable date {written!r}", line.start, line.end)
 
     # building the record
@@ -614,7 +657,7 @@ class _TextReader:
             is_correction=True,
         )
 
-    def _member(self, lines: list[Line]) -> tuple[Member | None, House | None]:
+    def _member(self, lines: list[_Line]) -> tuple[Member | None, House | None]:
         """Asker block: name, then "Party, Constituency" (or party and seat lines), house."""
         if not lines:
             return None, None
@@ -642,7 +685,7 @@ class _TextReader:
         return Member(name=name or None, party=party, constituency=seat), house
 
     def _answerer(
-        self, lines: list[Line]
+        self, lines: list[_Line]
     ) -> tuple[Minister | None, str | None, dict[str, str] | None]:
         """Answerer block: a person (name, role or party, seat, house) or a department."""
         texts = [clean_inline(line.text) for line in lines if not is_portrait_caption(line.text)]
@@ -675,8 +718,8 @@ class _TextReader:
         return " | " in final or _SENTENCE_END.search(final) is not None
 
     def _report_unparsed(self) -> None:
-        run: list[Line] = []
-        for index, line in enumerate([*self.lines, Line("", -1, -1)]):
+        run: list[_Line] = []
+        for index, line in enumerate([*self.lines, _Line("", -1, -1)]):
             if line.text and index not in self.used and not _is_chrome(line.text):
                 run.append(line)
                 continue
@@ -697,23 +740,30 @@ def _with_department(minister: Minister | None, department: str | None) -> Minis
     return minister
 
 
+#: The lines that open the answer block or one of its parts.
+_LABELS = (
+    _ANSWERED_BY,
+    _ANSWER_HEADING,
+    _ANSWERED_ON,
+    _AWAITING,
+    _HOLDING,
+    _CORRECTED_BY,
+    _CORRECTED_ON,
+    _CORRECTION_HEADING,
+    _ERROR_IDENTIFIED,
+    _GROUPED,
+    _ATTACHMENTS,
+)
+#: Their first letters (lower case): a line starting otherwise skips the patterns.
+_LABEL_INITIALS = frozenset("acght")
+
+
 def _label(text: str) -> bool:
     """True for a line that opens the answer block or one of its parts."""
-    return _MAYBE_LABELLED.match(text) is not None and any(
-        pattern.match(text)
-        for pattern in (
-            _ANSWERED_BY,
-            _ANSWER_HEADING,
-            _ANSWERED_ON,
-            _AWAITING,
-            _HOLDING,
-            _CORRECTED_BY,
-            _CORRECTED_ON,
-            _CORRECTION_HEADING,
-            _ERROR_IDENTIFIED,
-            _GROUPED,
-            _ATTACHMENTS,
-        )
+    return (
+        text[:1].lower() in _LABEL_INITIALS
+        and _MAYBE_LABELLED.match(text) is not None
+        and any(pattern.match(text) for pattern in _LABELS)
     )
 
 
@@ -975,12 +1025,12 @@ def _read_detail(
     attachments = _attachment_lines(rendered, main.iter("a"), sidebar_spans)
     lines = [
         line
-        for line in split_lines(text)
+        for line in _split_lines(text)
         if region[0] <= line.start <= region[1]
         and not any(s <= line.start < e for s, e in sidebar_spans)
     ]
     sidebar_lines = [
-        line for line in split_lines(text) if any(s <= line.start < e for s, e in sidebar_spans)
+        line for line in _split_lines(text) if any(s <= line.start < e for s, e in sidebar_spans)
     ]
     box = rendered.by_id.get("collapse-details")
     question_ends = dict([spans[box]]) if box is not None and _inside(box) else {}
@@ -1018,7 +1068,7 @@ def _attachment_lines(
 
 
 def _apply_sidebar(
-    record: WrittenQuestion, sidebar: Sequence[Line], withdrawn: bool
+    record: WrittenQuestion, sidebar: Sequence[_Line], withdrawn: bool
 ) -> WrittenQuestion:
     named_day, interest = record.named_day, record.registered_interest
     for line in sidebar:
@@ -1063,7 +1113,7 @@ def parse(source: str, report: Report) -> Parsed:
     if looks_like_html(source):
         return _parse_html(source, report)
     report.text = source
-    reader = _TextReader(source, split_lines(source), report, _Hints())
+    reader = _TextReader(source, _split_lines(source), report, _Hints())
     return Parsed(source, tuple(reader.read()))
 
 
