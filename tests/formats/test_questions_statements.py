@@ -122,6 +122,34 @@ def test_lords_uin_in_lower_case_and_asked_by_label() -> None:
     assert record.answer is None and record.complete
 
 
+@pytest.mark.parametrize(
+    ("card", "party", "seat"),
+    [
+        ("Labour (Co-op), Vauxhall", "Labour (Co-op)", "Vauxhall"),
+        ("Labour (Co-op) - Vauxhall", "Labour (Co-op)", "Vauxhall"),
+        (
+            "Liberal Democrat – Caithness, Sutherland and Easter Ross",
+            "Liberal Democrat",
+            "Caithness, Sutherland and Easter Ross",
+        ),
+        (
+            "Liberal Democrat, Caithness, Sutherland and Easter Ross",
+            "Liberal Democrat",
+            "Caithness, Sutherland and Easter Ross",
+        ),
+        ("Non-affiliated", "Non-affiliated", None),
+    ],
+)
+def test_party_and_seat_split_at_the_first_separator(
+    card: str, party: str, seat: str | None
+) -> None:
+    text = DETAIL.format(answered="Answered on 1 November 2021").replace(
+        "Labour (Co-op), Vauxhall", card
+    )
+    asked_by = _only(_parse(text)).question.asked_by
+    assert asked_by == pqparse.Member(name="Florence Eshalomi", party=party, constituency=seat)
+
+
 def test_indicators_and_date_for_answer_near_the_uin() -> None:
     text = DETAIL.format(answered="Answered on 1 November 2021").replace(
         "UIN 62682, tabled on 25 October 2021\n",

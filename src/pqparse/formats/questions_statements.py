@@ -164,6 +164,9 @@ _MAYBE_LABELLED = re.compile(
     r"|For answer|Withdrawn|UIN|Tabled|Asked by|To ask|Skip to|Indicates|['‘’]Named)",
     re.I,
 )
+#: "<Party>, <Constituency>" (the card's form) or "<Party> - <Constituency>"; the first
+#: separator splits (seats may contain commas: "Caithness, Sutherland and Easter Ross").
+_PARTY_SEAT = re.compile(r"(?P<party>[^,]+?)(?:,| [-–]) +(?P<seat>\S.*)")
 _CHROME = frozenset({"Skip to main content"})
 _SENTENCE_END = re.compile(r"[.?!:;)\]\"'”’]$")
 
@@ -673,8 +676,8 @@ class _TextReader:
             house_line = _HOUSE_LINE.match(value)
             if house_line:
                 house = House(house_line.group("house").capitalize())
-            elif position == 1 and ", " in value:
-                party, seat = (part.strip() for part in value.split(", ", 1))
+            elif position == 1 and (split := _PARTY_SEAT.match(value)):
+                party, seat = split.group("party"), split.group("seat")
             elif party is None and position == 1:
                 party = value
             elif seat is None:
