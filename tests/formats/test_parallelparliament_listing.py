@@ -266,3 +266,45 @@ def test_parse_time_grows_linearly() -> None:
     assert seconds(large) < 40 * max(seconds(small), 1e-3)
     many = RECORD * 2000
     assert seconds(many) < 2.0
+
+
+# --- a single record is still a listing; what ends the last record ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        RECORD,
+        "Asked by: Lord Bach (Labour - Life peer)\nQuestion to the Ministry of Justice:\n"
+        "To ask His Majesty's Government what the prison population was on 1 May 2025.\n"
+        "Answered by Lord Timpson - Minister of State (Ministry of Justice)\nIt was 87,000.\n",
+        "Department for Transport Alert Sample\n\nAlert Sample\n\nWritten Answers\n"
+        "Bus Services: Rural Areas\nAsked by: Olly Glover (Liberal Democrat - Didcot and Wantage)\n"
+        "Tuesday 14th January 2025\n\nQuestion to the Department for Transport:\n\n"
+        "To ask the Secretary of State for Transport, how many rural bus routes closed.\n",
+    ],
+    ids=["current", "compact", "alert-sample"],
+)
+def test_a_listing_with_one_record_is_a_listing(text: str) -> None:
+    assert page.detect(text) < 0.5
+    assert pqparse.detect_format(text) == listing.NAME
+    assert len(_parse(text).records) == 1
+
+
+def test_last_answer_ending_in_a_table_row_is_complete() -> None:
+    text = RECORD.rstrip() + "\nYear | Routes |\n2023 | 12 |\n2024 | 17 |\n"
+    doc = _parse(text)
+    assert doc.records[-1].answer is not None
+    assert doc.records[-1].answer.paragraphs[-1] == "2024 | 17"
+    assert doc.records[-1].complete
+    assert "PQ102" not in _codes(doc)
+
+
+def test_pager_after_an_unpunctuated_last_answer_means_it_was_not_cut() -> None:
+    unfinished = RECORD.rstrip().removesuffix(".")
+    assert not _parse(unfinished).records[-1].complete
+    doc = _parse(unfinished + "\n\n\n« Previous\n1\n2\n3\nNext »\n")
+    assert doc.records[-1].complete
+    assert doc.records[-1].answer is not None
+    assert doc.records[-1].answer.paragraphs[-1].endswith("centrally")
+    assert _codes(doc) == []

@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 import pqparse
+from pqparse.formats import parallelparliament_listing as listing
 from pqparse.formats.parallelparliament_page import NAME, detect
 
 HEAD = (
@@ -353,3 +354,58 @@ def test_lenient_mode_never_raises(source: str) -> None:
     assert doc.format == NAME
     for record in doc.records:
         assert 0 <= record.span.start <= record.span.end <= len(doc.text)
+
+
+# --- page or listing: labels only a page has decide ------------------------------------------
+
+ASKER = "Asked by: Caroline Voaden (Liberal Democrat - South Devon)"
+FULL_PAGE = HEAD + QUESTION + BLOCK + "The answer.\n\n" + SPINNER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FULL_PAGE.replace("Question to the", f"{ASKER}\n\nQuestion to the"),
+        "Written Question\n" + FULL_PAGE,
+        "Written Question\n" + FULL_PAGE.replace("Question to the", f"{ASKER}\n\nQuestion to the"),
+    ],
+    ids=["asked-by-line", "written-question-badge", "both"],
+)
+def test_a_page_showing_listing_labels_is_still_a_page(text: str) -> None:
+    assert detect(text) >= 0.9
+    assert listing.detect(text) < 0.5
+    doc = pqparse.parse(text)
+    assert doc.format == NAME
+    (record,) = doc.records
+    assert record.heading == "Offences against Children"
+    assert record.answer is not None and record.answer.paragraphs == ("The answer.",)
+    assert "Written Question" not in _field_strings(doc)
+    assert _codes(doc) == []
+
+
+def test_asked_by_line_below_the_question_is_read_not_unparsed() -> None:
+    text = FULL_PAGE.replace(QUESTION, f"{QUESTION}\n\n{ASKER}")
+    doc = pqparse.parse(text)
+    (record,) = doc.records
+    assert doc.format == NAME
+    assert record.question.text == QUESTION
+    assert record.question.asked_by == pqparse.Member(
+        "Caroline Voaden", "Liberal Democrat", "South Devon"
+    )
+    assert _codes(doc) == []
+
+
+@pytest.mark.parametrize(
+    "last_line",
+    ["https://www.gov.uk/government/statistics/asylum-2025", "2024 | 70 |", "2024 | 851,062"],
+    ids=["link", "table-row", "html-table-row"],
+)
+def test_copy_ending_with_a_link_or_table_row_is_complete(last_line: str) -> None:
+    text = (
+        "Question to the Home Office:\nTo ask the Secretary of State for the Home Department, "
+        f"where the figures are published.\nThe figures are published at:\n{last_line}\n"
+    )
+    doc = _parse(text)
+    (record,) = doc.records
+    assert record.complete
+    assert "PQ102" not in _codes(doc)

@@ -46,6 +46,11 @@ _LISTING_CUE = re.compile(
     r"(?m)^[ \t]*(?:Written Question[ \t]*$|Asked by:|Questioner:)"
     r"|>[ \t\n]*(?:Written Question[ \t\n]*<|Asked by:|Questioner:)"
 )
+# Labels only a single question page has: with one "Question to the" line they make the text
+# a page, even one showing "Asked by:" or a "Written Question" badge.
+_PAGE_ONLY_CUE = re.compile(
+    r"\(asked on \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\)|This question was answered on \d"
+)
 _QUESTION_TO_CUE = re.compile(
     r"(?m)^[ \t]*Question to the [^\n]{2,150}:[ \t]*$"
     r"|>[ \t\n]*Question to the [^<\n]{2,150}:[ \t\n]*<"
@@ -122,7 +127,9 @@ _PEERAGE = re.compile(
 _PEER_NAME = re.compile(r"^(?:The )?(?:Lord|Baroness|Viscount|Viscountess|Earl|Countess|Duke)\b")
 _LORDS_QUESTION = re.compile(r"^To ask (?:His|Her) Majesty's Government\b", re.I)
 _TO_ASK = re.compile(r"^To ask\b", re.I)
-_SENTENCE_END = re.compile(r"[.?!:;)\]\"'”’]$|https?://\S+$|\|$")
+_SENTENCE_END = re.compile(r"[.?!:;)\]\"'”’|]$")
+_LINK_STARTS = ("http://", "https://", "www.")
+_TABLE_CELL_GAP = " | "
 
 _UNREAD, _FIELD, _CHROME = 0, 1, 2
 _HEAD, _ASKER, _QUESTION, _ANSWER = range(4)
@@ -132,10 +139,14 @@ _ALERT_TITLE_WITHIN = 40  # lines; navigation may come before the title in a sav
 
 def detect(text: str) -> float:
     """Score ``text`` as a Parallel Parliament listing (several records per page)."""
+    bodies = _QUESTION_TO_CUE.finditer(text, 0, _DETECT_WINDOW)
+    first = next(bodies, None) is not None
+    several = first and next(bodies, None) is not None
+    if first and not several and _PAGE_ONLY_CUE.search(text, 0, _DETECT_WINDOW):
+        return 0.1
     if _LISTING_CUE.search(text, 0, _DETECT_WINDOW):
         return 0.95
-    bodies = _QUESTION_TO_CUE.finditer(text, 0, _DETECT_WINDOW)
-    if next(bodies, None) is not None and next(bodies, None) is not None:
+    if several:
         return 0.9
     if _ALERT_CUE.search(text, 0, _DETECT_WINDOW) and _WRITTEN_ANSWERS_CUE.search(
         text, 0, _DETECT_WINDOW
@@ -499,10 +510,18 @@ def _cut_off(draft: _Draft, question: Question, answer: Answer | None) -> bool:
     if not question.text:
         return True
     if answer is None:
-        return _SENTENCE_END.search(question.text) is None
+        return not _is_finished(question.text)
     if draft.role_open or not answer.paragraphs:
         return True
-    return _SENTENCE_END.search(answer.paragraphs[-1]) is None
+    return not _is_finished(answer.paragraphs[-1])
+
+
+def _is_finished(value: str) -> bool:
+    """Text ending a sentence, a link or a table row (its trailing pipe already dropped)."""
+    if _SENTENCE_END.search(value) or _TABLE_CELL_GAP in value:
+        return True
+    words = value.rsplit(None, 1)
+    return bool(words) and words[-1].startswith(_LINK_STARTS)
 
 
 def _record(text: str, draft: _Draft, report: Report, last: bool) -> WrittenQuestion:
@@ -553,6 +572,16 @@ def _report_unparsed(lines: list[Line], kind: bytearray, report: Report) -> None
         report.at("PQ103", f"unparsed text: {first.text[:60]!r}", first.start, last.end)
 
 
+def _chrome_after(lines: list[Line], kind: bytearray, end: int) -> bool:
+    """Whether a known chrome line comes after offset ``end``."""
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index].start < end:
+            return False
+        if kind[index] == _CHROME:
+            return True
+    return False
+
+
 def parse(source: str, report: Report) -> Parsed:
     """Parse a Parallel Parliament listing or alert sample (text or HTML)."""
     text = html_to_text(source) if looks_like_html(source) else source
@@ -561,8 +590,12 @@ def parse(source: str, report: Report) -> Parsed:
     reader = _Reader(text, lines, report)
     drafts = reader.read()
     count = len(drafts)
+    # the input runs on past the last record (pager links, a later alert-sample section):
+    # nothing can have cut that record off
+    open_end = count > 0 and not _chrome_after(lines, reader.kind, drafts[-1].end)
     records = tuple(
-        _record(text, draft, report, index == count - 1) for index, draft in enumerate(drafts)
+        _record(text, draft, report, open_end and index == count - 1)
+        for index, draft in enumerate(drafts)
     )
     _report_unparsed(lines, reader.kind, report)
     return Parsed(text, records)

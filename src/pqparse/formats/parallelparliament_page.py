@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Set as AbstractSet
 
 import attrs
 
@@ -39,6 +40,8 @@ NAME = "parallelparliament-page"
 
 SPINNER = "Reticulating Splines"
 VIEW_SOURCE = "View Source"
+# Chrome lines: the spinner, the link label, the "Written Question" badge a listing also shows.
+_CHROME_LINES = frozenset({SPINNER, VIEW_SOURCE, "Written Question"})
 
 _ASKED_ON = re.compile(r"^\(asked on (?P<date>[^)]{4,40})\)(?:\s*-\s*View Source)?$", re.I)
 _QUESTION_TO = re.compile(r"^Question to the (?P<body>.{2,200}?)\s*:$")
@@ -51,6 +54,8 @@ _PEER = re.compile(
 )
 # A field that ends like this was not cut off mid-sentence.
 _FINISHED = re.compile(r"[.?!)\]\"'”’|]$")
+_LINK_STARTS = ("http://", "https://", "www.")
+_TABLE_CELL_GAP = " | "
 _SENTENCE_STOP = re.compile(r"[.?!]$")
 # How ministerial roles begin ("Minister of State (Home Office)", "Parliamentary
 # Under-Secretary (…)", "Lord Privy Seal", "Attorney General", ...).
@@ -69,6 +74,11 @@ _QUESTION_TO_LINE = re.compile(rf"(?m){_EDGE_BEFORE}Question to the [^\n<>]{{2,2
 _LISTING_CUES = re.compile(
     rf"(?m){_EDGE_BEFORE}(?:Written Question{_EDGE_AFTER}|Asked by:|Questioner:)"
 )
+# Labels that no listing has: with one "Question to the" line they make the text a page even
+# when it also shows a listing label ("Asked by:", a "Written Question" badge).
+_PAGE_ONLY_CUES = re.compile(
+    r"\(asked on \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\)|This question was answered on \d"
+)
 _PAGE_CUES = re.compile(
     r"\(asked on \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\)|Reticulating Splines"
     r"|This question was answered on \d|parallelparliament\.co\.uk/question/"
@@ -79,8 +89,9 @@ _DETECT_WINDOW = 200_000
 def detect(text: str) -> float:
     """Score ``text`` as a Parallel Parliament question page.
 
-    Exactly one "Question to the …:" line and no listing labels ("Written Question",
-    "Asked by:", "Questioner:"); page chrome such as "(asked on …)" raises the score.
+    Exactly one "Question to the …:" line, and a page-only label ("(asked on …)", "This
+    question was answered on …") or no listing label ("Written Question", "Asked by:",
+    "Questioner:"); page chrome raises the score.
     """
     head = text[:_DETECT_WINDOW]
     bodies = 0
@@ -88,6 +99,8 @@ def detect(text: str) -> float:
         bodies += 1
         if bodies > 1:
             return 0.1
+    if bodies == 1 and _PAGE_ONLY_CUES.search(head):
+        return 0.95
     if _LISTING_CUES.search(head):
         return 0.1
     cue = _PAGE_CUES.search(head) is not None
@@ -143,6 +156,8 @@ def _find_landmarks(lines: list[Line]) -> _Landmarks:
                 break
         elif answered_by < 0 and value.startswith("Answered") and _ANSWERED_BY.match(value):
             answered_by = index
+        elif asked_by < 0 and answered_by < 0 and _ASKED_BY.match(value):
+            asked_by = index  # an asker line between the department and the answer block
         elif value.endswith(SPINNER):
             spinner = index
             break
@@ -208,10 +223,12 @@ def _question_part(
     body = _QUESTION_TO.match(label.text)
     region_end = marks.answered_by if marks.answered_by >= 0 else marks.end
     if marks.full_copy:
-        q_lines = _question_paragraph(lines, marks.question_to + 1, region_end)
+        q_lines = _question_paragraph(lines, marks.question_to + 1, region_end, used)
         a_lines: list[int] = []
     else:
-        q_lines, a_lines = _bare_question_and_answer(lines, marks.question_to + 1, region_end)
+        q_lines, a_lines = _bare_question_and_answer(
+            lines, marks.question_to + 1, region_end, used
+        )
     used.update(q_lines)
     used.update(a_lines)
     if q_lines:
@@ -268,13 +285,16 @@ def _asker(lines: list[Line], index: int, used: set[int]) -> Member | None:
     return parse_member(match.group("member")) if match else None
 
 
-def _paragraphs(lines: list[Line], start: int, end: int) -> list[list[int]]:
-    """Runs of adjacent content lines in ``lines[start:end]`` (known chrome skipped)."""
+def _paragraphs(
+    lines: list[Line], start: int, end: int, taken: AbstractSet[int] = frozenset()
+) -> list[list[int]]:
+    """Runs of adjacent content lines in ``lines[start:end]`` (known chrome skipped; lines
+    already ``taken`` as labels end a run like blank lines)."""
     runs: list[list[int]] = []
     current: list[int] = []
     for index in range(start, end):
         value = lines[index].text
-        if not value:
+        if not value or index in taken:
             if current:
                 runs.append(current)
                 current = []
@@ -285,9 +305,11 @@ def _paragraphs(lines: list[Line], start: int, end: int) -> list[list[int]]:
     return runs
 
 
-def _question_paragraph(lines: list[Line], start: int, end: int) -> list[int]:
+def _question_paragraph(
+    lines: list[Line], start: int, end: int, taken: AbstractSet[int]
+) -> list[int]:
     """Full copy: the paragraph that starts "To ask" (else the first one)."""
-    runs = _paragraphs(lines, start, end)
+    runs = _paragraphs(lines, start, end, taken)
     for run in runs:
         if _TO_ASK.match(lines[run[0]].text):
             return run
@@ -295,10 +317,14 @@ def _question_paragraph(lines: list[Line], start: int, end: int) -> list[int]:
 
 
 def _bare_question_and_answer(
-    lines: list[Line], start: int, end: int
+    lines: list[Line], start: int, end: int, taken: AbstractSet[int]
 ) -> tuple[list[int], list[int]]:
     """Bare copy: the first "To ask" line is the question, every later line an answer paragraph."""
-    content = [i for i in range(start, end) if lines[i].text and not _is_chrome(lines[i].text)]
+    content = [
+        i
+        for i in range(start, end)
+        if lines[i].text and i not in taken and not _is_chrome(lines[i].text)
+    ]
     if not content:
         return [], []
     at = next((n for n, i in enumerate(content) if _TO_ASK.match(lines[i].text)), 0)
@@ -380,13 +406,21 @@ def _cut_off(
 ) -> bool:
     """True when the copy ends inside a field (called only when no spinner ended the page)."""
     if answer is None:
-        return not _FINISHED.search(question.text)
+        return not _is_finished(question.text)
     if marks.answered_by >= 0 and (answer.answered_on is None or not a_lines):
         return True
     if not a_lines:
         return False
     last = lines[a_lines[-1]].text
-    return not _FINISHED.search(last)
+    return not _is_finished(last)
+
+
+def _is_finished(value: str) -> bool:
+    """A field that ends a sentence, a link or a table row was not cut off mid-sentence."""
+    if _FINISHED.search(value) or _TABLE_CELL_GAP in value:
+        return True
+    words = value.rsplit(None, 1)
+    return bool(words) and words[-1].startswith(_LINK_STARTS)
 
 
 def _report_missing_answer_parts(answer: Answer, label: Line, report: Report) -> None:
@@ -416,7 +450,7 @@ def _house_from_names(asked_by: Member | None, answer: Answer | None) -> House |
 def _is_chrome(value: str) -> bool:
     if value.endswith("Portrait"):
         return len(value) <= _MAX_NAME + 9 and is_portrait_caption(value)
-    return value in (SPINNER, VIEW_SOURCE)
+    return value in _CHROME_LINES
 
 
 def _content_end(line: Line) -> int:
