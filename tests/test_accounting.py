@@ -54,6 +54,7 @@ CHROME_PHRASES = re.compile(
     r"|Indicates that a relevant interest has been declared\."
     r"|An error has been identified in the written answer given on"
     r"|The correct answer should have been:|Awaiting answer"
+    r"|This question was grouped with the following question\(s\) for answer:"
     r"|Written questions allow Members of Parliament to ask government ministers for "
     r"information on the work, policy and activities of government departments\."
     r"|Find the latest written questions and answers for the [\w–-]+ session below\. "

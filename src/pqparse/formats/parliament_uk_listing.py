@@ -211,7 +211,13 @@ def _is_truncated_chrome(text: str) -> bool:
     return len(text) >= 3 and any(known.startswith(text) for known in _CHROME_TEXTS)
 
 
+#: First letters of every answer label ("A", "Answered …", "Corrected …").
+_LABEL_INITIALS = frozenset("AC")
+
+
 def _is_answer_label(text: str) -> bool:
+    if text[:1] not in _LABEL_INITIALS:  # spare most lines the patterns
+        return False
     return (
         text == _ANSWER_MARK
         or _ANSWERED_BY.match(text) is not None
@@ -479,7 +485,7 @@ class _TextListing:
         while position < len(content):
             index = content[position]
             text = lines[index].text
-            if _is_answer_label(text) or _GROUPED.match(text):
+            if _is_answer_label(text) or (text[:1] in "Gg" and _GROUPED.match(text)):
                 break
             taken.append(index)
             self.used[index] = 1
@@ -530,9 +536,9 @@ class _TextListing:
         while position < len(content):
             index = content[position]
             line = lines[index]
-            if self._opens_answer(content, position):
+            if line.text[:1] in _LABEL_INITIALS and self._opens_answer(content, position):
                 break
-            if match := _GROUPED.fullmatch(line.text):
+            if line.text[:1] in "Gg" and (match := _GROUPED.fullmatch(line.text)):
                 self.used[index] = 1
                 grouped.extend(_uins(match.group("ids")))
                 position += 1

@@ -212,11 +212,12 @@ def _is_chrome(text: str, labelled: bool | None = None) -> bool:
         labelled = _MAYBE_LABELLED.match(text) is not None
     if not labelled:
         return False
+    first = text[:1].lower()
     return (
         text in _CHROME
-        or _NAMED_DAY_NOTE.match(text) is not None
-        or _INTEREST_NOTE.match(text) is not None
-        or _CORRECT_ANSWER_INTRO.match(text) is not None
+        or (first in "'‘’n" and _NAMED_DAY_NOTE.match(text) is not None)
+        or (first == "i" and _INTEREST_NOTE.match(text) is not None)
+        or (first == "t" and _CORRECT_ANSWER_INTRO.match(text) is not None)
     )
 
 
@@ -434,13 +435,14 @@ class _TextReader:
 
     def _indicator(self, draft: _Draft, line: _Line, i: int) -> bool:
         text = line.text
-        if _NAMED_DAY.match(text):
+        first = text[:1].lower()  # each indicator starts with a known letter
+        if first in "[n" and _NAMED_DAY.match(text):
             draft.named_day = True
-        elif _INTEREST.match(text):
+        elif first in "[ri" and _INTEREST.match(text):
             draft.interest = True
-        elif match := _DATE_FOR_ANSWER.match(text):
+        elif first in "dfa" and (match := _DATE_FOR_ANSWER.match(text)):
             draft.date_for_answer = self._date(match.group("date"), line)
-        elif match := _WITHDRAWN.match(text):
+        elif first in "tqw" and _WITHDRAWN.match(text):
             draft.withdrawn = True
         else:
             return False
@@ -544,13 +546,9 @@ class _TextReader:
         elif first == "a" and _ATTACHMENTS.match(text):
             draft.trailer = True
             mode = "attachments"
-        elif _NAMED_DAY.match(text) or _INTEREST.match(text) or _DATE_FOR_ANSWER.match(text):
-            self._indicator(draft, line, i)
+        elif self._indicator(draft, line, i):  # also a withdrawn status line
             draft.trailer = True
             return "after"
-        elif _WITHDRAWN.match(text):
-            draft.withdrawn = True
-            mode = "after"
         if mode is not None:
             self._use(i, draft)
         return mode
