@@ -6,6 +6,7 @@ import datetime
 import io
 import json
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,8 @@ def _values(data: Any) -> Iterator[dict[str, Any]]:
             yield from _values(item)
     elif "results" in data:
         yield from _values(data["results"])
+    elif "items" in data:
+        yield from _values(data["items"])
     elif "value" in data:
         yield data["value"]
     else:
@@ -86,14 +89,18 @@ def test_records_carry_the_json_values(path: Path) -> None:
             assert question["asked_by"] is None
         else:
             assert question["asked_by"] == {
-                "name": asker["name"],
-                "party": asker["party"],
-                "constituency": asker["memberFrom"],
+                "name": _member_name(asker),
+                "party": asker.get("party") or asker["latestParty"]["name"],
+                "constituency": asker.get("memberFrom")
+                or asker["latestHouseMembership"]["membershipFrom"],
             }
         assert data["named_day"] is value["isNamedDay"]
         assert data["registered_interest"] is value["memberHasInterest"]
         assert data["withdrawn"] is value["isWithdrawn"]
-        assert data["grouped_question_ids"] == value["groupedQuestions"]
+        grouped = value["groupedQuestions"]
+        if grouped is None:  # the Members API may give the dated list only
+            grouped = [item["questionUin"] for item in value["groupedQuestionsDates"]]
+        assert data["grouped_question_ids"] == grouped
         assert question["text"] == " ".join(value["questionText"].split())
         if not value["answerText"] and value["dateAnswered"] is None:
             assert answer is None
@@ -270,6 +277,10 @@ def test_a_question_of_255_characters_with_a_full_html_answer_is_complete() -> N
         ("Fish &amp; chips &pound;5", ["Fish & chips £5"]),
         ("<p>Double &amp;amp; escaped&amp;nbsp;text</p>", ["Double & escaped text"]),
         ("<p><strong>\u00a0</strong></p><p>x</p>", ["x"]),
+        (
+            "<p>19,660<sup>1</sup> claimants</p><p><sup>1</sup> Rounded.</p>",
+            ["19,660¹ claimants", "¹ Rounded."],
+        ),
         ("", []),
     ],
 )
@@ -348,3 +359,56 @@ def test_stream_reports_malformed_json_and_keeps_earlier_records() -> None:
     records = list(api.stream(io.BytesIO(data[: len(data) - 200]), report))
     assert [r.uin for r in records] == ["40000"]
     assert [d.code for d in report.diagnostics if d.level == "error"] == ["PQ402"]
+
+
+@pytest.mark.parametrize("layout", ["envelope-indented", "list", "concatenated", "jsonl"])
+@pytest.mark.parametrize("chunk", [1, 7, 64])
+def test_stream_reads_values_cut_at_any_chunk_end(
+    layout: str, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks far smaller than an item: every value, key and number is cut somewhere."""
+    monkeypatch.setattr(api, "_HEAD", chunk)
+    items = _many(6)
+    items[2]["value"]["attachmentCount"] = 123456789
+    if layout == "envelope-indented":
+        data = json.dumps({"results": items, "totalResults": 6, "skip": 0}, indent=2)
+    elif layout == "list":
+        data = json.dumps(items)
+    elif layout == "concatenated":
+        data = "  ".join(json.dumps(item) for item in items)
+    else:
+        data = "".join(json.dumps(item) + "\n" for item in items)
+    streamed = list(api.stream(io.BytesIO(data.encode()), Report()))
+    assert streamed == list(pqparse.parse(data, format=api.NAME).records)
+    assert streamed[2].extra["attachment_count"] == 123456789
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"value":' * 50_000 + b"{}" + b"}" * 50_000,
+        b"[" * 200_000,
+        b'{"results": [' + b'{"a":' * 100_000,
+        b'{"uin": "1", "questionText": "q"}\n' + b"[" * 100_000 + b"\n",
+    ],
+    ids=["deep-list", "deep-items", "deep-unclosed", "deep-in-envelope", "deep-jsonl-line"],
+)
+def test_pathological_nesting_is_refused_quickly(data: bytes) -> None:
+    """Deep nesting must not exhaust the stack (parse) nor memory (a prefix-tracking stream)."""
+    start = time.perf_counter()
+    doc = pqparse.parse(data, format=api.NAME)
+    report = Report()
+    streamed = list(api.stream(io.BytesIO(data), report))
+    assert time.perf_counter() - start < 2.0
+    assert all(d.code != "PQ199" for d in doc.diagnostics)
+    assert any(d.code == "PQ402" for d in doc.diagnostics)
+    assert any(d.code == "PQ402" for d in report.diagnostics)
+    assert [r.uin for r in streamed] == [r.uin for r in doc.records if r.complete]
+
+
+def test_non_standard_numbers_read_alike_in_parse_and_stream() -> None:
+    data = b'{"uin": "1", "questionText": "To ask x", "id": NaN, "attachmentCount": 1e999}'
+    streamed = list(api.stream(io.BytesIO(data), Report()))
+    assert streamed == list(pqparse.parse(data, format=api.NAME).records)
+    assert [r.uin for r in streamed] == ["1"]

@@ -109,10 +109,15 @@ _API_KEY = re.compile(
 _HAS_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>]{0,2000})?/?>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LINE_BREAKS = re.compile(r"\n\s*")
+_SUPERSCRIPT_NUMBER = re.compile(r"<sup(?:\s[^<>]{0,200})?>\s{0,20}(\d{1,4})\s{0,20}</sup>", re.I)
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _HEAD = 64 * 1024
-_ENVELOPE_FIRST_KEYS = frozenset({"results", "totalResults", "items"})
-_ENVELOPE_LIST = re.compile(rb'"(results|items)"\s*:\s*\[')
+_ENVELOPE_LISTS = frozenset({"results", "items"})
+#: Shapes nest at most a few levels (envelope, list, item, value); deeper lists are not read.
+_MAX_SHAPE_DEPTH = 8
+#: Salvaging malformed JSON stops at this nesting depth (real records nest about six deep).
+_MAX_SALVAGE_DEPTH = 64
 _MEMBERS_HIDDEN = "members-not-expanded"
 #: In streaming mode each diagnostic code is reported for this many records, then counted.
 STREAM_DIAGNOSTIC_CAP = 1000
@@ -225,12 +230,19 @@ def answer_paragraphs(markup: str) -> list[str]:
     elif _ASCII_CONTROL.search(markup):
         markup = normalize_text(markup)
     if _HAS_TAG.search(markup):
+        if "<sup" in markup or "<SUP" in markup:
+            markup = _SUPERSCRIPT_NUMBER.sub(_superscript, markup)
         paragraphs = html_paragraphs(markup)
     else:
         if "&" in markup:
             markup = html.unescape(markup)
         paragraphs = [clean_inline(line) for line in _LINE_BREAKS.split(markup)]
     return [_decoded(p) for p in paragraphs if p]
+
+
+def _superscript(match: re.Match[str]) -> str:
+    """A footnote mark ``<sup>1</sup>`` as superscript digits: "19,660¹", never "19,6601"."""
+    return match.group(1).translate(_SUPERSCRIPT_DIGITS)
 
 
 def _decoded(paragraph: str) -> str:
@@ -293,11 +305,15 @@ def _is_question(data: Mapping[str, Any]) -> bool:
     return "uin" in data or "questionText" in data or "dateTabled" in data
 
 
-def _question_values(data: Any, session: _Session) -> Iterator[Mapping[str, Any]]:
+def _question_values(data: Any, session: _Session, depth: int = 0) -> Iterator[Mapping[str, Any]]:
     """The question objects inside any accepted shape (list, envelope, item, bare value)."""
+    if depth > _MAX_SHAPE_DEPTH:
+        session.add("PQ103", "unparsed text: JSON nested too deep to hold questions")
+        return
+    depth += 1
     if isinstance(data, list):
         for item in data:
-            yield from _question_values(item, session)
+            yield from _question_values(item, session, depth)
         return
     if not isinstance(data, dict):
         session.add("PQ103", f"unparsed text: a JSON {type(data).__name__} is not a question")
@@ -306,13 +322,13 @@ def _question_values(data: Any, session: _Session) -> Iterator[Mapping[str, Any]
         yield data
     elif isinstance(data.get("value"), dict):
         _unknown_keys(data, _ITEM_KEYS, "item", session)
-        yield from _question_values(data["value"], session)
+        yield from _question_values(data["value"], session, depth)
     elif isinstance(data.get("results"), list):
         _unknown_keys(data, _ENVELOPE_KEYS, "envelope", session)
-        yield from _question_values(data["results"], session)
+        yield from _question_values(data["results"], session, depth)
     elif isinstance(data.get("items"), list):  # Members API pages list their items here
         _unknown_keys(data, _MEMBERS_PAGE_KEYS, "envelope", session)
-        yield from _question_values(data["items"], session)
+        yield from _question_values(data["items"], session, depth)
     elif "status" in data and "title" in data:
         session.add(
             "PQ103", f"unparsed text: API error response {data.get('status')}: {data.get('title')}"
@@ -625,12 +641,12 @@ def parse(source: str, report: Report) -> Parsed:
 def _rendered_from_text(source: str, session: _Session) -> Iterator[_Rendered]:
     try:
         data = json.loads(source)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         first = source.lstrip().split("\n", 1)[0]
         if first != source.strip() and _parses(first):
             yield from _from_lines(source.split("\n"), session)
         else:
-            yield from _salvage(source.encode("utf-8"), f"{exc}", session)
+            yield from _salvage(source.encode("utf-8"), _json_error(exc), session)
         return
     for value in _question_values(data, session):
         yield _record(value, session)
@@ -639,7 +655,7 @@ def _rendered_from_text(source: str, session: _Session) -> Iterator[_Rendered]:
 def _parses(line: str | bytes) -> bool:
     try:
         json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return True
 
@@ -651,12 +667,13 @@ def _from_lines(lines: Iterable[str | bytes], session: _Session) -> Iterator[_Re
             continue
         try:
             data = json.loads(line)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             text = decode_bytes(line)[0] if isinstance(line, bytes) else line
             try:
                 data = json.loads(text)  # bytes in another encoding (cp1252)
-            except ValueError:
-                yield from _salvage(text.encode("utf-8"), f"line {number}: {exc}", session)
+            except (ValueError, RecursionError):
+                problem = f"line {number}: {_json_error(exc)}"
+                yield from _salvage(text.encode("utf-8"), problem, session)
                 continue
         for value in _question_values(data, session):
             yield _record(value, session)
@@ -695,12 +712,15 @@ def _partial_values(data: bytes) -> tuple[list[Any], set[int], str]:
             stack[-1].append(value)
 
     try:
-        for _prefix, event, value in ijson.parse(
+        for event, value in ijson.basic_parse(
             io.BytesIO(data), multiple_values=True, use_float=True
         ):
             if event == "map_key":
                 key = value
             elif event in ("start_map", "start_array"):
+                if len(stack) >= _MAX_SALVAGE_DEPTH:
+                    error = f"nested deeper than {_MAX_SALVAGE_DEPTH} levels"
+                    break
                 container: Any = {} if event == "start_map" else []
                 attach(container)
                 stack.append(container)
@@ -725,59 +745,161 @@ def stream(handle: IO[bytes], report: Report) -> Iterator[WrittenQuestion]:
             yield rendered.record
         session.close()
         return
-    raw: io.RawIOBase = _Replay(head, handle)
-    if not _is_utf8(head):
-        raw, head = _Cp1252(raw), head.decode("cp1252", errors="replace").encode("utf-8")
-    reader = io.BufferedReader(raw, buffer_size=_HEAD)
-    for rendered in _rendered_from_reader(reader, head, session):
+    codec = "utf-8" if _is_utf8(head) else "cp1252"
+    stripped = head.lstrip()
+    if stripped[:1] == b"{" and b"\n" in stripped and _parses(stripped.split(b"\n", 1)[0]):
+        raw: io.RawIOBase = _Replay(head, handle)
+        if codec != "utf-8":
+            raw = _Cp1252(raw)
+        rendered_records = _from_lines(io.BufferedReader(raw, buffer_size=_HEAD), session)
+    elif stripped[:1] in (b"{", b"["):
+        rendered_records = _from_values(_ValueReader(handle, head, codec), session)
+    else:
+        session.add("PQ402", "malformed JSON: the input does not start with '{' or '['")
+        rendered_records = iter(())
+    for rendered in rendered_records:
         yield rendered.record
     session.close()
 
 
-def _rendered_from_reader(reader: IO[bytes], head: bytes, session: _Session) -> Iterator[_Rendered]:
-    start = head.lstrip()[:1]
-    if start == b"[":
-        yield from _from_items(ijson.items(reader, "item", use_float=True), session)
-    elif start != b"{":
-        session.add("PQ402", "malformed JSON: the input does not start with '{' or '['")
-    elif _first_key(head) in _ENVELOPE_FIRST_KEYS:
-        found = _ENVELOPE_LIST.search(head)
-        prefix = f"{found.group(1).decode() if found else 'results'}.item"
-        items = ijson.items(reader, prefix, multiple_values=True, use_float=True)
-        yield from _from_items(items, session)
-    elif b"\n" in head.lstrip() and _parses(head.lstrip().split(b"\n", 1)[0]):
-        yield from _from_lines(reader, session)
-    else:
-        yield from _from_items(
-            ijson.items(reader, "", multiple_values=True, use_float=True), session
-        )
-
-
-def _from_items(items: Iterator[Any], session: _Session) -> Iterator[_Rendered]:
+def _from_values(reader: _ValueReader, session: _Session) -> Iterator[_Rendered]:
+    """Records of one or more JSON values; the lists of envelopes are read item by item."""
     try:
-        for item in items:
-            for value in _question_values(item, session):
-                yield _record(value, session)
-    except ijson.JSONError as exc:
+        while (start := reader.peek()) in ("{", "["):
+            reader.skip()
+            if start == "[":
+                yield from _list_items(reader, session)
+                continue
+            envelope: dict[str, Any] = {}
+            streamed = False
+            for key in _object_keys(reader):
+                if key in _ENVELOPE_LISTS and reader.peek() == "[":
+                    reader.skip()
+                    streamed = True
+                    yield from _list_items(reader, session)
+                else:
+                    envelope[key] = reader.value()
+            if streamed:
+                _unknown_keys(envelope, _ENVELOPE_KEYS | _MEMBERS_PAGE_KEYS, "envelope", session)
+            else:
+                yield from (_record(v, session) for v in _question_values(envelope, session))
+        if reader.peek():
+            raise ValueError(f"unexpected {reader.peek()!r} between JSON values")
+    except (ValueError, RecursionError) as exc:
         session.add("PQ402", f"malformed JSON: {_json_error(exc)}")
 
 
-def _json_error(exc: Exception) -> str:
+def _list_items(reader: _ValueReader, session: _Session) -> Iterator[_Rendered]:
+    """The items of a list whose ``[`` was just read, each decoded whole."""
+    if reader.peek() == "]":
+        reader.skip()
+        return
+    while True:
+        for value in _question_values(reader.value(), session):
+            yield _record(value, session)
+        mark = reader.peek()
+        reader.skip()
+        if mark == "]":
+            return
+        if mark != ",":
+            raise ValueError(f"expected ',' or ']' in a list, found {mark or 'the end'!r}")
+
+
+def _object_keys(reader: _ValueReader) -> Iterator[str]:
+    """Keys of an object whose ``{`` was just read; the caller reads each value."""
+    if reader.peek() == "}":
+        reader.skip()
+        return
+    while True:
+        key = reader.value()
+        if not isinstance(key, str) or reader.peek() != ":":
+            raise ValueError("expected a key and ':' in an object")
+        reader.skip()
+        yield key
+        mark = reader.peek()
+        reader.skip()
+        if mark == "}":
+            return
+        if mark != ",":
+            raise ValueError(f"expected ',' or '}}' in an object, found {mark or 'the end'!r}")
+
+
+_NON_SPACE = re.compile(r"\S")
+_JSON_DECODER = json.JSONDecoder()
+#: A single JSON value larger than this is not read (malformed input must not fill memory).
+MAX_JSON_VALUE = 256 * 1024 * 1024
+
+
+class _ValueReader:
+    """Decodes JSON values one at a time from a binary stream, at C speed, keeping only the
+    unread rest of the current chunk in memory. ``json``'s own recursion limit refuses
+    pathological nesting (``RecursionError``), which a prefix-tracking reader would not.
+    """
+
+    __slots__ = ("_buffer", "_decoder", "_end", "_handle", "_pos", "_want")
+
+    def __init__(self, handle: IO[bytes], head: bytes, codec: str) -> None:
+        self._handle = handle
+        self._decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+        self._buffer = self._decoder.decode(head)
+        self._pos = 0
+        self._end = False
+        self._want = _HEAD
+
+    def _fill(self) -> bool:
+        """Append the next chunk to the unread rest; ``False`` at the end of the input."""
+        if self._end:
+            return False
+        data = self._handle.read(self._want)
+        self._end = not data
+        rest = self._buffer[self._pos :]
+        if len(rest) > MAX_JSON_VALUE:
+            raise ValueError(f"a JSON value longer than {MAX_JSON_VALUE:,} characters")
+        self._buffer = rest + self._decoder.decode(data, final=self._end)
+        self._pos = 0
+        return True
+
+    def peek(self) -> str:
+        """The next character that is not whitespace (``""`` at the end), not consumed."""
+        while (found := _NON_SPACE.search(self._buffer, self._pos)) is None:
+            self._pos = len(self._buffer)
+            if not self._fill():
+                return ""
+        self._pos = found.start()
+        return found.group()
+
+    def skip(self) -> None:
+        """Consume the character :meth:`peek` returned."""
+        self._pos += 1
+
+    def value(self) -> Any:
+        """The next JSON value (``ValueError`` when malformed, ``RecursionError`` too deep)."""
+        self.peek()
+        while True:
+            try:
+                value, end = _JSON_DECODER.raw_decode(self._buffer, self._pos)
+            except ValueError:
+                if not self._grow():
+                    raise
+                continue
+            if end < len(self._buffer) or self._end or isinstance(value, dict | list | str):
+                self._pos = end
+                return value
+            self._grow()  # a number or literal at the chunk end may go on in the next chunk
+
+    def _grow(self) -> bool:
+        """Read more for a value cut by the chunk end (read sizes double: linear overall)."""
+        if not self._fill():
+            return False
+        self._want = min(self._want * 2, 64 * _HEAD)
+        return True
+
+
+def _json_error(exc: BaseException) -> str:
     """The first line of a JSON parser's message (yajl adds a multi-line pointer)."""
+    if isinstance(exc, RecursionError):
+        return "nesting too deep"
     return str(exc).strip().split("\n", 1)[0] or type(exc).__name__
-
-
-def _first_key(head: bytes) -> str | None:
-    """The first key of the top-level object in ``head`` (``None`` if it is not an object)."""
-    try:
-        for _prefix, event, value in ijson.parse(io.BytesIO(head), multiple_values=True):
-            if event == "map_key":
-                return str(value)
-            if event != "start_map":
-                return None
-    except ijson.JSONError:
-        return None
-    return None
 
 
 def _is_utf8(head: bytes) -> bool:
