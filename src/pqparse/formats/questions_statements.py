@@ -584,14 +584,10 @@ class _TextReader:
             department=draft.department or answer_department,
             date_for_answer=draft.date_for_answer,
         )
-        minister = _with_department(minister, question.department)
         extra: dict[str, Any] = {}
         if answerer:
             extra["answerer"] = answerer
         answer = None if draft.withdrawn else self._answer(draft, minister, extra)
-        if answer is not None and answer.answered_by is not minister:
-            answered_by = _with_department(answer.answered_by, question.department)
-            answer = attrs.evolve(answer, answered_by=answered_by)
         complete = not last or self._looks_whole(draft, question.text, answer)
         if not complete:
             self.report.at("PQ102", "the input is cut off inside a record", draft.start, draft.end)
@@ -729,16 +725,6 @@ class _TextReader:
                     "PQ103", f"unparsed text: {run[0].text[:60]!r}", run[0].start, run[-1].end
                 )
                 run = []
-
-
-def _with_department(minister: Minister | None, department: str | None) -> Minister | None:
-    """The answering body is the minister's department when the role names none by its
-    official name ("Minister of State (Education)" answers for the Department for Education)."""
-    if minister is None or department is None or minister.department in _DEPARTMENTS:
-        return minister
-    if minister.department is None or minister.department in department:
-        return attrs.evolve(minister, department=department)
-    return minister
 
 
 #: The lines that open the answer block or one of its parts.
