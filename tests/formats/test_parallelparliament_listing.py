@@ -308,3 +308,21 @@ def test_pager_after_an_unpunctuated_last_answer_means_it_was_not_cut() -> None:
     assert doc.records[-1].answer is not None
     assert doc.records[-1].answer.paragraphs[-1].endswith("centrally")
     assert _codes(doc) == []
+
+
+def test_text_after_a_pager_belongs_to_no_record() -> None:
+    footer = "Parallel Parliament is an independent website."
+    doc = _parse(RECORD + "\n« Previous\n1\n2\n3\n…\n41\nNext »\n\n" + footer + "\n")
+    (record,) = doc.records
+    assert record.answer is not None
+    assert record.answer.paragraphs == ("The Department does not hold this information centrally.",)
+    assert record.complete
+    unparsed = [doc.text[d.span.start : d.span.end] for d in doc.diagnostics if d.span]
+    assert unparsed == [footer]
+
+
+def test_a_number_line_ending_an_answer_is_not_a_pager() -> None:
+    doc = _parse(RECORD.rstrip() + "\n\nYear\n2024\n\n\n" + RECORD)
+    assert len(doc.records) == 2
+    assert doc.records[0].answer is not None
+    assert doc.records[0].answer.paragraphs[-1] == "2024"

@@ -104,6 +104,8 @@ _SECTION = re.compile(
 _PAGER_TOKEN = r"(?:[«‹»›]|Previous|Prev|Next|First|Last|Page \d{1,5} of \d{1,5}|\d{1,5}|…|\.\.\.)"
 _PAGER_LINE = re.compile(rf"{_PAGER_TOKEN}(?:\s+{_PAGER_TOKEN})*$")
 _PAGER_WORD = re.compile(r"[A-Za-z«‹»›]")
+# a pager link no answer line is made of: a run of pager lines with one ends the listing
+_PAGER_LINK = re.compile(r"[«‹»›]|\b(?:Previous|Prev|Next)\b|Page \d{1,5} of \d{1,5}")
 _TRAILING_PIPES = re.compile(r"\s*\|[|\s]*$")
 # a line with content, without its surrounding spaces; blank lines are never needed
 _CONTENT_LINE = re.compile(r"(?m)^[^\S\n]*(\S[^\n]*)$")
@@ -121,8 +123,9 @@ _ROLE_WITH_PARENS = re.compile(r"[^()]*\([^()]*\)(?:\s*\([^()]*\))*")
 
 # --- house and completeness ------------------------------------------------------------------
 
+# The whole seat label: "Bishop Auckland" is a constituency, "Bishops" a peerage type.
 _PEERAGE = re.compile(
-    r"^(?:Life peer|Bishops?|Excepted Hereditary|Hereditary|Law Lord|Lords? Spiritual)\b", re.I
+    r"Life peer|Bishops?|Excepted Hereditary|Hereditary|Law Lord|Lords? Spiritual", re.I
 )
 _PEER_NAME = re.compile(r"^(?:The )?(?:Lord|Baroness|Viscount|Viscountess|Earl|Countess|Duke)\b")
 _LORDS_QUESTION = re.compile(r"^To ask (?:His|Her) Majesty's Government\b", re.I)
@@ -131,7 +134,7 @@ _SENTENCE_END = re.compile(r"[.?!:;)\]\"'”’|]$")
 _LINK_STARTS = ("http://", "https://", "www.")
 _TABLE_CELL_GAP = " | "
 
-_UNREAD, _FIELD, _CHROME = 0, 1, 2
+_UNREAD, _FIELD, _CHROME, _PAGER = 0, 1, 2, 3
 _HEAD, _ASKER, _QUESTION, _ANSWER = range(4)
 _PREAMBLE, _IGNORED, _RECORDS = range(3)
 _ALERT_TITLE_WITHIN = 40  # lines; navigation may come before the title in a saved page
@@ -221,6 +224,8 @@ class _Reader:
         for index, line in enumerate(lines):
             text = line.text
             if self.kind[index]:
+                if self.kind[index] == _PAGER:
+                    self._close()  # text after a pager (a footer) belongs to no record
                 continue
             if self.alert:
                 section = _SECTION.match(text)
@@ -463,15 +468,24 @@ def _is_alert_sample(lines: list[Line]) -> bool:
 
 
 def _mark_pagination(lines: list[Line], kind: bytearray) -> None:
-    """Pager links after the last record ("« Previous", "1 2 3 … Next »") are chrome."""
+    """Pager links ("« Previous", "1 2 3 … Next »", "Page 2 of 41") are chrome.
+
+    A run of pager lines is a pager when one of them is a pager link, or (at the very end of
+    the input) when it has several lines or a word.
+    """
     run: list[int] = []
-    for index in range(len(lines) - 1, -1, -1):
-        if not _PAGER_LINE.match(lines[index].text):
-            break
-        run.append(index)
-    if len(run) > 1 or any(_PAGER_WORD.search(lines[i].text) for i in run):
-        for index in run:
-            kind[index] = _CHROME
+    for index in range(len(lines) + 1):
+        if index < len(lines) and _PAGER_LINE.match(lines[index].text):
+            run.append(index)
+            continue
+        at_end = index == len(lines)
+        if run and (
+            any(_PAGER_LINK.search(lines[i].text) for i in run)
+            or (at_end and (len(run) > 1 or any(_PAGER_WORD.search(lines[i].text) for i in run)))
+        ):
+            for line_index in run:
+                kind[line_index] = _PAGER
+        run = []
 
 
 def _strip_pipes(text: str, start: int, end: int) -> Stretch:
@@ -492,7 +506,7 @@ def _trimmed(text: str, start: int, end: int) -> Stretch:
 def _house(question: Question, house: House | None, minister: Minister | None) -> House | None:
     asker = question.asked_by
     seat = asker.constituency if asker else None
-    if seat and _PEERAGE.match(seat):
+    if seat and _PEERAGE.fullmatch(seat):
         return House.LORDS
     if _LORDS_QUESTION.match(question.text) or house is House.LORDS:
         return House.LORDS
@@ -577,7 +591,7 @@ def _chrome_after(lines: list[Line], kind: bytearray, end: int) -> bool:
     for index in range(len(lines) - 1, -1, -1):
         if lines[index].start < end:
             return False
-        if kind[index] == _CHROME:
+        if kind[index] in (_CHROME, _PAGER):
             return True
     return False
 

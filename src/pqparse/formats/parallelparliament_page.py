@@ -226,9 +226,7 @@ def _question_part(
         q_lines = _question_paragraph(lines, marks.question_to + 1, region_end, used)
         a_lines: list[int] = []
     else:
-        q_lines, a_lines = _bare_question_and_answer(
-            lines, marks.question_to + 1, region_end, used
-        )
+        q_lines, a_lines = _bare_question_and_answer(lines, marks.question_to + 1, region_end, used)
     used.update(q_lines)
     used.update(a_lines)
     if q_lines:
