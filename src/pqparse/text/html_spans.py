@@ -8,10 +8,12 @@ values again afterwards.
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 from lxml import etree
 
-from pqparse.text.html import _CELLS, _LINE_BLOCKS, _PARAGRAPH_BLOCKS, _SKIPPED
+from pqparse.text.html import _CELL, _LAYOUTS, _ROW, _SKIP, _layout
 
 __all__ = ["RenderedHtml", "render_with_spans"]
 
@@ -55,11 +57,9 @@ def render_with_spans(root: etree._Element) -> RenderedHtml:
     space = False
 
     def feed(raw: str) -> None:
+        """Add ``raw`` (not whitespace only) after the pending space or line breaks."""
         nonlocal length, newlines, space
         words = raw.split()
-        if not words:
-            space = True
-            return
         if raw[0].isspace():
             space = True
         if length:
@@ -80,20 +80,30 @@ def render_with_spans(root: etree._Element) -> RenderedHtml:
         space = raw[-1].isspace()
 
     cells_in_row: list[int] = []
-    skipping = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if event == "start":
-            if skipping or tag in _SKIPPED:
-                skipping += 1
-                continue
-            if tag in _PARAGRAPH_BLOCKS:
-                newlines = 2
-            elif tag in _LINE_BLOCKS and newlines < 2:
-                newlines += 1
-            if tag == "tr":
+    open_elements: list[list[Any]] = []  # [children still to read, layout, element]
+    walk = root.iter()
+    for element in walk:
+        tag = element.tag
+        layout = _LAYOUTS.get(tag) or _layout(tag)
+        before, after, role = layout
+        if role == _SKIP:  # not rendered: it and its content sit where they are, empty
+            here = (length, length)
+            spans[element] = here
+            if len(element):
+                for inner, _ in zip(element.iterdescendants(), walk, strict=False):
+                    spans[inner] = here
+            tail = element.tail
+            if tail:
+                if tail.isspace():
+                    space = True
+                else:
+                    feed(tail)
+        else:
+            if before:
+                newlines = 2 if newlines or before == 2 else 1
+            if role == _ROW:
                 cells_in_row.append(0)
-            elif tag in _CELLS and cells_in_row:
+            elif role == _CELL and cells_in_row:
                 if cells_in_row[-1]:
                     feed(" | ")
                 cells_in_row[-1] += 1
@@ -105,27 +115,53 @@ def render_with_spans(root: etree._Element) -> RenderedHtml:
             identifier = element.get("id")
             if identifier:
                 by_id.setdefault(identifier, element)
-            if element.text:
-                feed(element.text)
-            continue
-        if skipping:
-            skipping -= 1
-            spans[element] = (length, length)
-            if skipping == 0 and element.tail:
-                feed(element.tail)
-            continue
-        opened = spans.get(element)
-        if opened is None:
-            waiting.pop()  # properly nested: the element ending now was opened last
-            spans[element] = (length, length)
-        else:
-            spans[element] = (opened[0], length)
-        if tag in _PARAGRAPH_BLOCKS:
-            newlines = 2
-        elif tag in _LINE_BLOCKS and tag != "br" and newlines < 2:
-            newlines += 1
-        if tag == "tr" and cells_in_row:
-            cells_in_row.pop()
-        if element.tail:
-            feed(element.tail)
+            text = element.text
+            if text:
+                if text.isspace():
+                    space = True
+                else:
+                    feed(text)
+            children = len(element)
+            if children:
+                open_elements.append([children, layout, element])
+                continue
+            if waiting:  # no text inside: an empty span where it sits
+                waiting.pop()  # properly nested: the element ending now was opened last
+                spans[element] = (length, length)
+            else:
+                spans[element] = (spans[element][0], length)
+            if after:
+                newlines = 2 if newlines or after == 2 else 1
+            if role == _ROW and cells_in_row:
+                cells_in_row.pop()
+            tail = element.tail
+            if tail:
+                if tail.isspace():
+                    space = True
+                else:
+                    feed(tail)
+        # the element is done: close the ancestors whose last child it was
+        while open_elements:
+            parent = open_elements[-1]
+            parent[0] -= 1
+            if parent[0]:
+                break
+            open_elements.pop()
+            _, (_, after, role), element = parent
+            opened = spans.get(element)
+            if opened is None:
+                waiting.pop()
+                spans[element] = (length, length)
+            else:
+                spans[element] = (opened[0], length)
+            if after:
+                newlines = 2 if newlines or after == 2 else 1
+            if role == _ROW and cells_in_row:
+                cells_in_row.pop()
+            tail = element.tail
+            if tail:
+                if tail.isspace():
+                    space = True
+                else:
+                    feed(tail)
     return RenderedHtml("".join(parts), spans, by_class, by_id)
