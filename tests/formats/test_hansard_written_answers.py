@@ -136,6 +136,100 @@ def test_trailing_r_is_stripped_from_the_number() -> None:
     assert doc.records[0].question.text == "To ask the Prime Minister what."
 
 
+def test_lords_asked_by_with_a_capital_b() -> None:
+    doc = parse(
+        "Written Answers\nThursday 14 January 2010\nAsylum Seekers: Detention\nQuestion\n"
+        "Asked By Lord Avebury\nTo ask Her Majesty's Government how many children were "
+        "detained.[HL1047]\nLord West of Spithead: Thirty.\n"
+    )
+    (record,) = doc.records
+    assert record.heading == "Asylum Seekers: Detention"
+    assert record.question.asked_by == pqparse.Member(name="Lord Avebury")
+
+
+def test_registered_interest_mark_of_the_lords_daily_report() -> None:
+    doc = parse(
+        "Written Answers\nTuesday 14 October 2014\nHousing\nAsked by Lord Greaves [I]\n"
+        "To ask Her Majesty's Government how many homes were empty. [HL2011]\n"
+        "Lord Ahmad of Wimbledon: 216,050.\nRailways\nAsked by Lord Bradshaw\n"
+        "To ask Her Majesty's Government when electrification will end. [I] [HL2040]\n"
+        "Baroness Kramer: In 2017.\nBuses\nAsked by Lord Bradshaw\n"
+        "To ask Her Majesty's Government how many buses run. [HL2041]\nBaroness Kramer: Many.\n"
+    )
+    assert [r.registered_interest for r in doc.records] == [True, True, None]
+    assert doc.records[0].question.asked_by == pqparse.Member(name="Lord Greaves")
+    assert doc.records[1].question.text.endswith("electrification will end.")
+
+
+def test_mr_chancellor_of_the_exchequer_is_the_addressee() -> None:
+    doc = parse(
+        f"{DAY}Petrol\n\nMr. Redmond : To ask Mr. Chancellor of the Exchequer what the price "
+        "of petrol was.\n\nMr. Maude : 45p.\n"
+    )
+    question = doc.records[0].question
+    assert (question.addressee, question.department) == (
+        "Chancellor of the Exchequer",
+        "HM Treasury",
+    )
+
+
+def test_office_unknown_to_the_table_without_a_comma() -> None:
+    doc = parse(
+        f"{DAY}Equal Pay\n\nMrs. Spelman: To ask the Minister for Women and Equality what "
+        "she has done. [151612]\n\nMs Hewitt: Much.\n"
+    )
+    assert doc.records[0].question.addressee == "Minister for Women and Equality"
+
+
+def test_last_part_of_a_multi_part_question_is_no_heading() -> None:
+    doc = parse(
+        f"{DAY}Equal Pay\n\nMrs. Spelman: To ask the Minister for Women and Equality (1) "
+        "what she has done; [151612]\n\n(2) what she plans. [151613]\n\nMr. Steen: To ask "
+        "the Minister for Women and Equality what she heard. [151700]\n\nMs Hewitt: Much.\n"
+    )
+    assert [r.uin for r in doc.records] == ["151612", "151613", "151700"]
+    assert {r.heading for r in doc.records} == {"Equal Pay"}
+    assert codes(doc) == []
+
+
+@pytest.mark.parametrize("last", ["Source: DWP Information Directorate", "South West: 1,106,000"])
+def test_last_answer_line_before_the_next_question_is_no_heading(last: str) -> None:
+    doc = parse(
+        f"{DAY}Winter Fuel\n\nMr. Waterson: To ask the Secretary of State for Work and Pensions "
+        f"how many. [322001]\n\nHelen Goodman: Many.\n\n{last}\n\nMr. Waterson: To ask the "
+        "Secretary of State for Work and Pensions what cost. [322002]\n\nHelen Goodman: Much.\n"
+    )
+    first, second = doc.records
+    assert first.answer is not None
+    assert first.answer.paragraphs == ("Many.", last)
+    assert second.heading == "Winter Fuel"
+
+
+def test_answer_line_ending_with_a_cited_number_goes_on() -> None:
+    doc = parse(
+        "Written Answers to Questions\nMonday 12 March 2007\nTourism\nTim Farron: To ask the "
+        "Secretary of State for Culture, Media and Sport how much. [126541]\nMr. Caborn: I refer "
+        "the hon. Member to my reply of 19 February 2007 [121477]\nand to my letter.\n"
+    )
+    answer = doc.records[0].answer
+    assert answer is not None
+    assert answer.paragraphs == (
+        "I refer the hon. Member to my reply of 19 February 2007 [121477] and to my letter.",
+    )
+    assert [r.id for r in answer.references] == ["121477"]
+
+
+def test_yearless_citation_after_the_sitting_day_is_last_year() -> None:
+    doc = parse(
+        "Written Answers to Questions\nMonday 11 January 2010\nFlu\nMr. Lansley: To ask the "
+        "Secretary of State for Health how many doses. [308112]\nGillian Merron: I refer him "
+        "to the answer I gave on 15 December to question 305544.\n"
+    )
+    answer = doc.records[0].answer
+    assert answer is not None
+    assert answer.references[0].date == datetime.date(2009, 12, 15)
+
+
 # ---------------------------------------------------------------- column markers
 
 
@@ -257,6 +351,11 @@ def test_column_marker_date_stands_in_for_a_missing_header() -> None:
         ("SOLICITOR-GENERAL", "Attorney General"),
         ("HOUSE OF COMMONS COMMISSION", "House of Commons Commission"),
         ("WOMEN AND EQUALITY", "Women and Equality"),
+        ("AGRICULTURE, FISHERIES AND FOOD", "Ministry of Agriculture, Fisheries and Food"),
+        ("DUCHY OF LANCASTER", "Cabinet Office"),
+        ("CULTURE MEDIA AND SPORT", "Department for Culture, Media and Sport"),
+        ("ADVOCATE-GENERAL FOR SCOTLAND", "Advocate General for Scotland"),
+        ("PRIVY COUNCIL", "Privy Council Office"),
     ],
 )
 def test_heading_department(heading: str, department: str) -> None:

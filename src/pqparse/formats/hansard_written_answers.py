@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from pqparse.extract.dates import MONTHS, parse_date
-from pqparse.extract.departments import department_for_office, find_addressee
+from pqparse.extract.departments import Addressee, department_for_office, find_addressee
 from pqparse.extract.ministers import department_from_role
 from pqparse.extract.refs import find_question_refs
 from pqparse.formats.base import Format, Parsed
@@ -66,7 +66,10 @@ _COLUMN_INLINE = re.compile(
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SITTING_DATE = re.compile(rf"{_WEEKDAY},?\s+(?P<date>{_DMY})")
 #: Section titles; a Lords daily report also has "Written Statements" (not answers).
-_SECTION = re.compile(r"Written (?:Answers(?P<commons> to Questions)?|(?:Ministerial )?Statements)")
+_SECTION = re.compile(
+    r"Written (?:Answers(?P<commons> to Questions)?|(?:Ministerial )?Statements)"
+    r"(?: and Written (?:Answers|Statements))?"
+)
 _CITATION = re.compile(
     rf"(?P<house>H[CL]) Deb,?\s+(?P<date>{_DMY})(?:,?\s+vol\.?\s+\d{{1,4}})?"
     r"(?:,?\s+cc?\.?\s?\d{1,4}(?:[-–]\d{1,4})?(?:W|WA)?)?"
@@ -138,10 +141,15 @@ _ASKED = re.compile(
     r"(?P<head>[A-Z\u00c0-\u00de][^\n]{0,150}?)?\s*"
     r"(?P<asked>asked\s+(?:the\s|(?:Her|His)\s+Majesty|Mr\.?\s+(?:Chancellor|Attorney|Solicitor)))"
 )
-_ASKED_BY = re.compile(r"Asked by\s+(?P<name>[^:\n]{2,120})")
+_ASKED_BY = re.compile(r"Asked [Bb]y\s+(?P<name>[^:\n]{2,120})")
 _SECTION_MARK = re.compile(r"§\s*")
 _TO_ASK = re.compile(r"\s*To ask\b")
-_TRAILING_UIN = re.compile(r"\s*\[\s*(?P<uin>HL\s?\d{1,6}|\d{1,6})\s*R?\s*\]\s*$")
+#: "... [12345]", "[HL1234]", "[12345R]"; the Lords daily report marks a registered interest
+#: "[I]" (before the number, or after the asker's name).
+_TRAILING_UIN = re.compile(
+    r"(?P<interest>\s*\[I\])?\s*\[\s*(?P<uin>HL\s?\d{1,6}|\d{1,6})\s*R?\s*\]\s*$"
+)
+_INTEREST_MARK = re.compile(r"\s*\[I\]\s*$")
 _PART = re.compile(r"\((?P<number>\d{1,2})\)\s*")
 _FIRST_PART = re.compile(r"\(1\)\s*")
 _PART_END = re.compile(r"(?:\s*;\s*(?:and|or)?)\s*$")
@@ -163,8 +171,14 @@ _ABBREVIATION_END = re.compile(
 )
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z0-9 ,'’&\-().]*")
 _HEADING_END = frozenset(".,;:")
+#: Short unpunctuated answer lines that end an answer, never a subject heading: "Source: ONS",
+#: "Note", "Total 1,234", a label with a figure ("South West: 1,106,000").
+_NOT_HEADING = re.compile(
+    r"(?:Sources?|Notes?|Table|Total|Figures?|Chart)\b|[^:]{1,80}:\s*[^\sA-Z\u00c0-\u00de]"
+)
 _MAX_HEADING = 150
 _LOWER_START = re.compile(r"[a-z(\[]")
+_LOWER_CASE = re.compile(r"[a-z]")
 
 # ---------------------------------------------------------------- detection
 
@@ -192,9 +206,12 @@ _NAMELESS_QUESTION = re.compile(
     r"(?m)^asked (?:the (?:Secretary|Minister|Prime|Chancellor|Attorney|Solicitor|Paymaster|Lord)"
     r"|(?:Her|His) Majesty'?s Government)"
 )
-_LORDS_ASKED_BY = re.compile(r"(?m)^\s*Asked by (?:Lord|Baroness|The|Earl|Viscount|Lady)\b")
+_LORDS_ASKED_BY = re.compile(
+    r"(?m)^\s*Asked [Bb]y (?:Lord|Baroness|The|Earl|Countess|Viscount|Lady|Marquess|Duke)\b"
+)
 _OTHER_FORMATS = re.compile(
-    r"(?m)^\s*Question to the |Asked on:|Asked by:|Questioner:|qna-result|card-written-question"
+    r"(?m)^\s*Question (?:to the|for) |^\s*UIN:?\s*(?:HL)?\s?\d{1,7}\b|Skip to main content"
+    r"|Asked on:|Asked by:|Questioner:|qna-result|card-written-question"
     r"|questions-statements\.parliament\.uk|Reticulating Splines|<publicwhip|\"questionText\""
 )
 _DETECT_WINDOW = 200_000
@@ -380,7 +397,7 @@ class _Paragraphs:
     def build(self) -> list[_Para]:
         """Group the lines into paragraphs (see the module docstring for the rules)."""
         current: _Para | None = None
-        closed = bridged = False
+        closed = bridged = numbered = False
         for index, line in enumerate(self.lines):
             if line.blank:
                 closed = True
@@ -397,6 +414,7 @@ class _Paragraphs:
             if (
                 kind == _TEXT
                 and current is not None
+                and (not numbered or _LOWER_CASE.match(line.text) is not None)
                 and self._joins(current, line, closed, bridged)
             ):
                 current.add(line, pieces, contiguous=not bridged and not markers)
@@ -404,9 +422,10 @@ class _Paragraphs:
                 current = _Para(kind, line, pieces, match)
                 self.paras.append(current)
             closed = bridged = False
-            if kind in _SINGLE_LINE_KINDS or (
-                line.text.endswith("]") and _TRAILING_UIN.search(line.text)
-            ):
+            # a line ending with a question number ends a question; only a lower-case
+            # line (a wrapped answer sentence citing "[121477]") goes on after it
+            numbered = line.text.endswith("]") and _TRAILING_UIN.search(line.text) is not None
+            if kind in _SINGLE_LINE_KINDS:
                 current = None
         return self.paras
 
@@ -598,6 +617,7 @@ _HEADING_BODIES = {
     "house of commons commission": "House of Commons Commission",
     "church commissioners": "Church Commissioners",
     "public accounts commission": "Public Accounts Commission",
+    "privy council": "Privy Council Office",
 }
 _SMALL_WORDS = frozenset({"and", "of", "for", "the", "in", "on", "to"})
 
@@ -619,11 +639,31 @@ def heading_department(heading: str) -> str:
     key = plain.lower()
     if key in _HEADING_BODIES:
         return _HEADING_BODIES[key]
-    for title in (plain, f"Secretary of State for {plain}", f"Secretary of State for the {plain}"):
-        department = department_for_office(title)
+    for office in _heading_offices(plain):
+        department = department_for_office(office)
         if department:
             return department
     return _title_case(plain)
+
+
+def _heading_offices(plain: str) -> Iterator[str]:
+    """Office titles a department heading may stand for: the heading itself, the Secretary
+    of State or Minister for it ("AGRICULTURE, FISHERIES AND FOOD" → Minister of ...), the
+    Chancellor of a Duchy; then the same with a comma a printer dropped ("CULTURE MEDIA AND
+    SPORT") and an unhyphenated law officer ("ADVOCATE GENERAL FOR SCOTLAND")."""
+    forms = [plain]
+    words = plain.split(" ")
+    if "," not in plain and "and" in (w.lower() for w in words[2:]):
+        forms.append(f"{words[0]}, {' '.join(words[1:])}")
+    if "-" in plain:
+        forms.append(plain.replace("-", " "))
+    for form in forms:
+        yield form
+        yield f"Secretary of State for {form}"
+        yield f"Secretary of State for the {form}"
+        yield f"Minister of {form}"
+        yield f"Minister for {form}"
+        yield f"Chancellor of the {form}"
 
 
 # ---------------------------------------------------------------- records
@@ -632,11 +672,12 @@ def heading_department(heading: str) -> str:
 class _Draft:
     """A question being read: where it is, who asked it, its number."""
 
-    __slots__ = ("asker", "body", "end", "lead", "oral", "para", "start", "uin")
+    __slots__ = ("asker", "body", "end", "interest", "lead", "oral", "para", "start", "uin")
 
     def __init__(self, para: _Para, body: list[Stretch], asker: Member | None) -> None:
         self.para = para
         self.asker = asker
+        self.interest = False
         self.body = body
         self.lead: list[Stretch] | None = None
         self.oral: str | None = None
@@ -694,20 +735,78 @@ def _joined(text: str, stretches: Sequence[Stretch]) -> tuple[str, list[int]]:
 
 
 def _refs(
-    joined: str, starts: list[int], stretches: Sequence[Stretch], year: int | None
+    joined: str, starts: list[int], stretches: Sequence[Stretch], sitting: datetime.date | None
 ) -> Iterator[QuestionRef]:
     """References in one paragraph, read across column breaks (so "the answer of 14 October
     2009, Official Report, column 951W, to" / column marker / "question 291877" keeps its
     date), with spans mapped back to the document; one cut by a column marker is dropped."""
     if not _may_cite(joined):
         return
+    year = sitting.year if sitting else None
     for ref in find_question_refs(joined, default_year=year):
         index = bisect.bisect_right(starts, ref.span.start) - 1
         start, end = stretches[index]
         offset = start - starts[index]
         if ref.span.end + offset <= end:
             span = Span(ref.span.start + offset, ref.span.end + offset)
-            yield attrs.evolve(ref, span=span)
+            yield attrs.evolve(ref, span=span, date=_cited_date(ref.date, sitting))
+
+
+def _cited_date(cited: datetime.date | None, sitting: datetime.date | None) -> datetime.date | None:
+    """A cited answer precedes the sitting: a yearless date completed with the sitting year
+    that lands after the sitting day ("on 15 December", cited in January) is last year's."""
+    if cited is None or sitting is None or cited <= sitting or cited.year != sitting.year:
+        return cited
+    try:
+        return cited.replace(year=cited.year - 1)
+    except ValueError:
+        return cited
+
+
+#: "To ask Mr. Chancellor of the Exchequer" (older print) names the office with "Mr.".
+_MR_OFFICE = re.compile(r"Mr\.?\s+(?=(?:Chancellor|Attorney|Solicitor)\b)")
+
+
+def _addressed(written: str) -> str:
+    """The question as "To ask the <office> ...", whatever the layout's lead words."""
+    lead = "To ask "
+    rest = written[len("asked ") :] if written.startswith("asked ") else written[len(lead) :]
+    if not (written.startswith(("asked ", lead))):
+        return written
+    if office := _MR_OFFICE.match(rest):
+        rest = "the " + rest[office.end() :]
+    return lead + rest
+
+
+#: An office the shared table does not know, printed without a comma after it: "To ask the
+#: Minister for Women and Equality (1) what ...", "To ask the President of the Council how".
+_OFFICE_WORDS = re.compile(
+    r"To ask the (?P<office>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for|the|and|to|in))*)"
+)
+_OFFICE_TAIL = re.compile(r"(?:\s+(?:of|for|the|and|to|in))+$")
+_MINISTERIAL_OFFICE = re.compile(
+    r"\b(?:Secretary|Minister|Chancellor|General|Leader|President|Commissioner)"
+)
+
+
+def _addressee(question: str) -> Addressee:
+    """The shared addressee reading, plus offices it does not know printed without a comma."""
+    found = find_addressee(question)
+    if found.title is not None or found.house is not None:
+        return found
+    words = _OFFICE_WORDS.match(question)
+    if words is None:
+        return found
+    office = _OFFICE_TAIL.sub("", words.group("office"))
+    if not _MINISTERIAL_OFFICE.search(office):
+        return found
+    return Addressee(
+        office,
+        department_for_office(office),
+        House.COMMONS,
+        words.start("office"),
+        words.start("office") + len(office),
+    )
 
 
 def _text_of(text: str, stretches: Iterable[Stretch]) -> str:
@@ -743,6 +842,7 @@ class _Reader:
         self.heading: _Para | None = None
         self.group: _Group | None = None
         self.asker: Member | None = None
+        self.interest = False
 
     # -- driving
 
@@ -762,11 +862,15 @@ class _Reader:
             para.used = True
             self._finish()
             self.asker = None
+            self.interest = False
         elif kind == _ASKED_BY_KIND:
             para.used = True
             self._finish_answered()
             assert para.match is not None
-            self.asker = Member(name=clean_inline(para.match.group("name")))
+            name = para.match.group("name")
+            mark = _INTEREST_MARK.search(name)
+            self.interest = mark is not None
+            self.asker = Member(name=clean_inline(name[: mark.start()] if mark else name))
         elif kind == _SPEAKER_KIND and not self._is_heading(index):
             self._speaker(para)
         elif kind == _ASKED_KIND:
@@ -832,11 +936,16 @@ class _Reader:
 
     @staticmethod
     def _heading_shaped(para: _Para) -> bool:
+        """One short line without closing punctuation; never a numbered question part."""
+        text = para.first.text
         return (
             len(para.segments) == 1
             and para.end - para.start <= _MAX_HEADING
             and para.first.end == para.end
-            and para.first.text[-1:] not in _HEADING_END
+            and text[-1:] not in _HEADING_END
+            and not (text.endswith("]") and _TRAILING_UIN.search(text))
+            and not _PART.match(text)
+            and not _NOT_HEADING.match(text)
         )
 
     def _starts_question(self, para: _Para) -> bool:
@@ -851,6 +960,7 @@ class _Reader:
         self._finish()
         para.used = True
         self.asker = None
+        self.interest = False
         following = self.paras[index + 1]
         if _CAPS_HEADING.fullmatch(para.first.text) and not self._starts_question(following):
             self.department = heading_department(para.first.text)
@@ -905,10 +1015,13 @@ class _Reader:
         draft = self._question(para, para.body(), asker)
         draft.oral = match.group("oral")
 
-    def _question(self, para: _Para, body: list[Stretch], asker: Member | None) -> _Draft:
+    def _question(
+        self, para: _Para, body: list[Stretch], asker: Member | None, *, interest: bool = False
+    ) -> _Draft:
         if self.group is None:
             self.group = _Group(self.heading, self.department)
         draft = _Draft(para, body, asker)
+        draft.interest = interest
         self._take_uin(draft)
         self.group.questions.append(draft)
         return draft
@@ -920,6 +1033,7 @@ class _Reader:
         found = self.text.endswith("]", start, end) and _TRAILING_UIN.search(self.text, start, end)
         if found:
             draft.uin = _uin(found.group("uin"))
+            draft.interest = draft.interest or found.group("interest") is not None
             draft.body[-1] = (start, found.start())
 
     def _open_question(self) -> _Draft | None:
@@ -963,7 +1077,7 @@ class _Reader:
     def _to_ask(self, para: _Para) -> None:
         self._finish_answered()
         para.used = True
-        self._question(para, para.body(para.start), self.asker)
+        self._question(para, para.body(para.start), self.asker, interest=self.interest)
 
     def _part(self, para: _Para, part: re.Match[str]) -> bool:
         """Part (2), (3), ... of a multi-part question whose first paragraph holds "(1)"."""
@@ -1060,7 +1174,7 @@ class _Reader:
     def _answer(self, group: _Group) -> Answer:
         texts: list[str] = []
         references: list[QuestionRef] = []
-        year = self._year()
+        sitting = self._sitting_date()
         for para, body in zip(group.answer, group.answer_bodies, strict=True):
             if not body:
                 continue
@@ -1068,7 +1182,7 @@ class _Reader:
             written = _row_text(joined) if para.kind == _ROW else clean_inline(joined)
             if written:
                 texts.append(written)
-                references.extend(_refs(joined, starts, body, year))
+                references.extend(_refs(joined, starts, body, sitting))
         return Answer(
             text="\n\n".join(texts),
             paragraphs=tuple(texts),
@@ -1081,10 +1195,6 @@ class _Reader:
 
     def _sitting_date(self) -> datetime.date | None:
         return self.sitting if self.dated else self.fallback_date
-
-    def _year(self) -> int | None:
-        sitting = self._sitting_date()
-        return sitting.year if sitting else None
 
     def _record(
         self,
@@ -1103,9 +1213,7 @@ class _Reader:
         else:
             written = _text_of(self.text, body)
         cited = [*lead, *body]
-        addressee = find_addressee(
-            "To ask " + written[len("asked ") :] if written.startswith("asked ") else written
-        )
+        addressee = _addressee(_addressed(written))
         minister = group.minister
         department = (
             group.department or (minister.department if minister else None) or addressee.department
@@ -1117,11 +1225,11 @@ class _Reader:
             department=department,
             addressee=addressee.title,
             date_for_answer=None,
-            references=tuple(_refs(*_joined(self.text, cited), cited, self._year())),
+            references=tuple(_refs(*_joined(self.text, cited), cited, self._sitting_date())),
         )
         house = self._house(draft, addressee.house)
         heading = group.heading
-        start = heading.start if heading is not None else draft.start
+        start = heading.start if heading is not None else group.questions[0].start
         extra: dict[str, object] = {}
         if group.holding is not None:
             extra["holding_answer_dates"] = self._holding_dates(group.holding)
@@ -1133,7 +1241,7 @@ class _Reader:
             legislature=Legislature.UK_PARLIAMENT,
             house=house,
             named_day=None,
-            registered_interest=None,
+            registered_interest=True if draft.interest else None,
             withdrawn=False,
             grouped_question_ids=tuple(u for u in uins if u != draft.uin),
             question=question,
