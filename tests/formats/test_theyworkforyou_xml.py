@@ -243,3 +243,19 @@ def test_extra_keys_are_documented() -> None:
     assert keys
     for key in keys:
         assert f"`{key}`" in docs, key
+
+
+def test_era_b_is_known_by_its_question_pages_even_under_a_root_with_attributes() -> None:
+    """The gid of an API-built file carries the date tabled, never the answer date."""
+    body = (
+        '<ques id="uk.org.publicwhip/wrans/2024-01-10.9876.q0" speakername="Wes Streeting" '
+        'url="https://questions-statements.parliament.uk/written-questions/detail/2024-01-10/9876">'
+        '<p qnum="9876">To ask the Secretary of State for Health and Social Care, how many.</p>'
+        '</ques><reply id="uk.org.publicwhip/wrans/2024-01-10.9876.r0" speakername="Andrew '
+        'Stephenson"><p>None.</p></reply>'
+    )
+    for root in ("<publicwhip>", '<publicwhip latest="yes">'):
+        (record,) = pqparse.parse(_day(body, root), format=FORMAT).records
+        assert record.question.asked_on is not None
+        assert record.question.asked_on.isoformat() == "2024-01-10"
+        assert record.answer is not None and record.answer.answered_on is None

@@ -524,7 +524,9 @@ class _GroupRenderer:
             builder.append(f"Heading: {group.heading}\n")
         first = group.questions[0]
         first_day, version, key = _gid_parts(first.gid)
-        era_b = day.plain_root and not first.versioned and not version
+        # Era B: no version letter and no columns; a bare root, or (should the root carry
+        # attributes) questions linked to their questions-statements page
+        era_b = not version and not first.versioned and (day.plain_root or bool(_tabled_on(first)))
         asked_on = first_day if era_b else None
         answered_on = None if era_b else (first_day or _gid_parts(_first_gid(group))[0])
         known = answered_on or asked_on
