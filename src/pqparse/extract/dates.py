@@ -12,7 +12,7 @@ import re
 
 from dateutil import parser as dateutil_parser
 
-__all__ = ["DATE_IN_TEXT", "MONTHS", "MONTH_NAME", "date_from_match", "parse_date"]
+__all__ = ["DATE_IN_TEXT", "DATE_NAMES", "MONTHS", "MONTH_NAME", "date_from_match", "parse_date"]
 
 MONTHS: dict[str, int] = {
     name: number
@@ -41,7 +41,12 @@ _MONTH = (
 )
 #: A month name or its abbreviation, as a pattern fragment (match case-insensitively).
 MONTH_NAME = _MONTH
-_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
+_WEEKDAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+_WEEKDAY = rf"(?:{_WEEKDAY_NAME}\.?,?\s+)"
+_WEEKDAYS = ("mon", "tue", "tues", "wed", "wednes", "thu", "thurs", "fri", "sat", "satur", "sun")
+#: Every weekday and month word :data:`DATE_IN_TEXT` reads, lower case ("mon", "tuesday",
+#: "sept"): the words a date can start with.
+DATE_NAMES = frozenset(MONTHS) | {f"{stem}{day}" for stem in _WEEKDAYS for day in ("", "day")}
 _ORDINAL = r"(?:st|nd|rd|th)"
 
 #: A date inside running text: "7th April 2025", "Monday 8 April", "April 7, 2025",
@@ -76,17 +81,18 @@ def _make(year: int, month: int, day: int) -> datetime.date | None:
 
 def date_from_match(match: re.Match[str], default_year: int | None = None) -> datetime.date | None:
     """The date a :data:`DATE_IN_TEXT` match denotes (``None`` if impossible or yearless)."""
-    groups = match.groupdict()
-    if groups["d1"]:
-        year = int(groups["y1"]) if groups["y1"] else default_year
-        month = MONTHS[groups["m1"].lower()]
-        day = int(groups["d1"])
-    elif groups["m2"]:
-        year, month, day = int(groups["y2"]), MONTHS[groups["m2"].lower()], int(groups["d2"])
-    elif groups["d3"]:
-        year, month, day = int(groups["y3"]), int(groups["m3"]), int(groups["d3"])
+    year: int | None
+    if d1 := match["d1"]:
+        y1 = match["y1"]
+        year = int(y1) if y1 else default_year
+        month = MONTHS[match["m1"].lower()]
+        day = int(d1)
+    elif m2 := match["m2"]:
+        year, month, day = int(match["y2"]), MONTHS[m2.lower()], int(match["d2"])
+    elif d3 := match["d3"]:
+        year, month, day = int(match["y3"]), int(match["m3"]), int(d3)
     else:
-        year, month, day = int(groups["y4"]), int(groups["m4"]), int(groups["d4"])
+        year, month, day = int(match["y4"]), int(match["m4"]), int(match["d4"])
     if year is None:
         return None
     return _make(year, month, day)

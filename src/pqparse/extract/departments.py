@@ -7,6 +7,8 @@ past and present, mapped to the answering body as the government names it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -152,15 +154,44 @@ _REPRESENTED_BODIES = (
     "Parliamentary Works Sponsor Body",
 )
 
-_OFFICE = re.compile(
-    r"(?:the\s+)?("
-    + "|".join(
-        re.escape(title).replace(r"\ ", r"\s+")
-        for title in sorted(ADDRESSEE_TO_DEPARTMENT, key=len, reverse=True)
-    )
-    + r")(?=\s*[,;:.(]|\s+(?:whether|what|how|if|when|which|why|for|to|on|in)\b|\s*$)",
-    re.IGNORECASE,
-)
+#: What may follow an office title: punctuation, a question word, or the end of the text.
+_AFTER_OFFICE = r"(?=\s*[,;:.(]|\s+(?:whether|what|how|if|when|which|why|for|to|on|in)\b|\s*$)"
+
+
+def _title_trie(titles: Iterable[str]) -> str:
+    """One pattern matching the longest of ``titles`` followed by :data:`_AFTER_OFFICE`.
+
+    The same matches as ``(?:t1|t2|...)`` with the titles longest first, a space matching any
+    whitespace run, case ignored; but as a trie of characters, so the titles' shared starts
+    ("Secretary of State for ") are read once instead of once per title. Exact because
+    sibling branches never match the same character (distinct lower-case letters and
+    punctuation, or whitespace), so only "this title ends here" competes with going on, and
+    it is tried last: the longest title whose lookahead holds wins, as in the alternation.
+    """
+    root: dict[str, Any] = {}
+    for title in titles:
+        node = root
+        for char in title.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}  # a title ends here
+
+    def branch(node: dict[str, Any]) -> str:
+        options = [
+            (r"\s+" if char == " " else re.escape(char)) + branch(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if "" in node:
+            options.append(_AFTER_OFFICE)
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    return branch(root)
+
+
+_OFFICE = re.compile(r"(?:the\s+)?(" + _title_trie(ADDRESSEE_TO_DEPARTMENT) + ")", re.IGNORECASE)
+# Characters that case-insensitive matching takes for the table's ASCII letters: the
+# long s, the dotless i, the dotted capital I and the Kelvin sign.
+_FOLD_TO_ASCII = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k"})
 _REPRESENTING = re.compile(
     r"(?:the\s+)?((?:right\s+)?hon(?:ourable|\.)?\s+(?:and\s+(?:learned|gallant|reverend)\s+)?"
     # the seat may have commas: "Caithness, Sutherland and Easter Ross"
@@ -251,7 +282,9 @@ def find_addressee(question_text: str) -> Addressee:
         return Addressee(None, None, House.LORDS)
     office = _OFFICE.match(question_text, pos)
     if office:
-        key = _SPACES.sub(" ", office.group(1).lower())
+        key = " ".join(office.group(1).lower().split())
+        if key not in _CANONICAL:  # matched through a look-alike letter ("ſ", "ı")
+            key = " ".join(office.group(1).translate(_FOLD_TO_ASCII).lower().split())
         return Addressee(
             _CANONICAL_TITLE[key], _CANONICAL[key], House.COMMONS, office.start(1), office.end(1)
         )

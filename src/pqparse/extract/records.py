@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from pqparse.extract.departments import find_addressee
-from pqparse.extract.refs import find_question_refs
+from pqparse.extract.refs import find_question_refs, may_hold_refs
 from pqparse.models import Answer, House, Member, Minister, Question, QuestionRef
 from pqparse.text.normalize import clean_inline
 
@@ -36,6 +36,9 @@ HOLDING_ANSWER = re.compile(
 #: Every ``HOLDING_ANSWER`` alternative contains one of these words: a cheap exact pre-check
 #: that spares answers the regex scan (keep it in step when adding an alternative).
 HOLDING_HINTS = ("possible", "prepared")
+# Letters that the case-insensitive pattern takes for a hint's "s" or "i" but that
+# lower-case to something else: the long s, the dotless i and the dotted capital I.
+_HINT_LOOKALIKES = ("\u017f", "\u0131", "\u0130")
 
 Stretch = tuple[int, int]
 
@@ -43,7 +46,9 @@ Stretch = tuple[int, int]
 def is_holding_text(text: str) -> bool:
     """True when ``text`` has holding-answer wording (:data:`HOLDING_ANSWER`)."""
     lowered = text.lower()
-    if not any(hint in lowered for hint in HOLDING_HINTS):
+    if not any(hint in lowered for hint in HOLDING_HINTS) and not any(
+        letter in text for letter in _HINT_LOOKALIKES
+    ):
         return False
     return HOLDING_ANSWER.search(text) is not None
 
@@ -52,11 +57,21 @@ def refs_in(
     text: str, stretches: Iterable[Stretch], default_year: int | None, base: int = 0
 ) -> tuple[QuestionRef, ...]:
     """References in each ``text[start:end]`` stretch; spans are ``base`` + offsets in ``text``."""
+    spans = list(stretches)
+    return _refs_in_pieces([text[s:e] for s, e in spans], spans, default_year, base)
+
+
+def _refs_in_pieces(
+    pieces: Sequence[str], spans: Sequence[Stretch], default_year: int | None, base: int
+) -> tuple[QuestionRef, ...]:
+    """References in each piece (the text of the matching span)."""
+    # One pre-check for all pieces: a reference hint never holds a line break, so it is in
+    # the joined text exactly when it is in one of the pieces.
+    if len(pieces) > 1 and not may_hold_refs("\n".join(pieces)):
+        return ()
     found: list[QuestionRef] = []
-    for start, end in stretches:
-        found.extend(
-            find_question_refs(text[start:end], offset=base + start, default_year=default_year)
-        )
+    for piece, (start, _end) in zip(pieces, spans, strict=True):
+        found.extend(find_question_refs(piece, offset=base + start, default_year=default_year))
     return tuple(found)
 
 
@@ -76,7 +91,9 @@ def question_from(
     ``department`` given by the source wins over the one implied by the addressee.
     ``base`` is added to reference spans (when ``text`` is one part of the document text).
     """
-    body = clean_inline(text[stretch[0] : stretch[1]])
+    start, end = stretch
+    piece = text[start:end]
+    body = clean_inline(piece)
     addressee = find_addressee(body)
     year = default_year if default_year is not None else (asked_on.year if asked_on else None)
     question = Question(
@@ -86,7 +103,7 @@ def question_from(
         department=department or addressee.department,
         addressee=addressee.title,
         date_for_answer=date_for_answer,
-        references=refs_in(text, [stretch], year, base),
+        references=find_question_refs(piece, offset=base + start, default_year=year),
     )
     return question, addressee.house
 
@@ -107,8 +124,14 @@ def answer_from(
     ``is_holding=None`` means the source does not say: holding wording decides.
     ``base`` is added to reference spans.
     """
-    kept = [(s, e) for s, e in paragraphs if text[s:e].strip()]
-    cleaned = tuple(clean_inline(text[s:e]) for s, e in kept)
+    kept: list[Stretch] = []
+    pieces: list[str] = []
+    for start, end in paragraphs:
+        piece = text[start:end]
+        if piece.strip():
+            kept.append((start, end))
+            pieces.append(piece)
+    cleaned = tuple(clean_inline(piece) for piece in pieces)
     joined = "\n\n".join(cleaned)
     if is_holding is None:
         is_holding = is_holding_text(joined)
@@ -120,5 +143,5 @@ def answer_from(
         answered_on=answered_on,
         is_holding=is_holding,
         is_correction=is_correction,
-        references=refs_in(text, kept, year, base),
+        references=_refs_in_pieces(pieces, kept, year, base),
     )

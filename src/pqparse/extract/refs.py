@@ -16,11 +16,12 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections.abc import Iterable, Iterator
 
-from pqparse.extract.dates import DATE_IN_TEXT, MONTH_NAME, date_from_match
+from pqparse.extract.dates import DATE_IN_TEXT, DATE_NAMES, MONTH_NAME, date_from_match
 from pqparse.models import House, QuestionRef, Span
 
-__all__ = ["find_question_refs"]
+__all__ = ["find_question_refs", "may_hold_refs"]
 
 # An id never runs into a date ("PQ 12345, 25 February 2019") or a quantity ("3 per cent").
 _NOT_QUANTITY = rf"(?!\s*(?:%|(?i:per\s*cent|{MONTH_NAME})\b)|(?i:st|nd|rd|th)\b)"
@@ -48,7 +49,13 @@ _UNKEYED_REFS = re.compile(
     rf"|\((?P<round>{_LORDS_ID}(?:\s*,\s*{_LORDS_ID})*)\)"
     rf"|(?<![\w/-])(?P<bare>{_BARE_ID}(?:(?:{_JOIN}|{_RANGE}){_BARE_ID})*)(?![\w/-])"
 )
-_UNKEYED_GROUPS = ("square", "round", "bare")
+# Where a match can start: every keyed reference begins with a keyword or the word before
+# one, every unkeyed one with "[", "(HL" or a Lords/devolved prefix. Literal-first
+# alternatives let the regex engine skip ahead to the next candidate character in C.
+_KEYED_START = re.compile(
+    "Question|question|QUESTION|PQ|UIN|WPQ|Parliamentary|parliamentary|Written|written|Named|named"
+)
+_UNKEYED_START = re.compile(r"\[|\(HL|HL|S[1-6]|WQ|AQ")
 # "[2019] UKSC 12", "[2020] 1 WLR 123", "[1998] Ch 45": a law report's year, not a UIN.
 _LAW_REPORT = re.compile(r"[ \t]+(?:\d{1,3}[ \t]+)?(?:[A-Z]{2,}|Ch|Fam|All[ \t]+ER)\b")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -57,6 +64,11 @@ _BARE_HINT = re.compile(r"HL|S[1-6]|WQ|AQ")
 # Text without any of these cannot hold a reference (keyword, "[", Lords or devolved id).
 _ANY_REF_HINT = re.compile(r"uestion|UESTION|PQ|UIN|HL|S[1-6]|WQ|AQ|\[")
 _RANGE_BETWEEN = re.compile(rf"{_RANGE}$")
+_DIGITS = re.compile(r"\d+")
+_ASCII_DIGITS = re.compile(r"[0-9]+")  # the same runs in ASCII text, found faster
+# Read in the reversed text from just before a number: the spaces, "," and "." that may
+# follow a weekday or month name ("Monday, 8", "April 8"), then the word (letters only).
+_WORD_BEFORE_REVERSED = re.compile(r"\s+,?\.?(?P<word>[^\W\d_]+)")
 _SPACES = re.compile(r"\s+")
 # "... on 8 April to question", "of 25 February 2019 (Official Report, column 12W) to PQ"
 # "Official Report, column 245W" between a cited date and the id it dates
@@ -96,6 +108,67 @@ def _house_of(ref_id: str) -> House | None:
     return House.LORDS if ref_id.startswith("HL") and ref_id[2:].isdigit() else None
 
 
+def _finditer_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, trying the pattern only at ``starts``.
+
+    Exact when ``starts`` is increasing and holds every position where ``pattern`` can
+    match, and ``pattern`` never matches the empty string: positions skipped could not
+    start a match, and each match resumes the scan at its end as ``finditer`` does.
+    """
+    resume = 0
+    for start in starts:
+        if start >= resume and (match := pattern.match(text, start)) is not None:
+            resume = match.end()
+            yield match
+
+
+def _hits(hint: re.Pattern[str], text: str) -> Iterator[int]:
+    """Every position where ``hint`` matches, overlapping ones included."""
+    position = 0
+    while (found := hint.search(text, position)) is not None:
+        position = found.start() + 1
+        yield found.start()
+
+
+def _dates_in(text: str) -> list[re.Match[str]]:
+    """The matches of ``DATE_IN_TEXT.finditer(text)``, trying the pattern only where a date
+    can start (see :func:`_finditer_at`).
+
+    A date starts at a number of one, two or four digits ("8 April", "25/02/2019",
+    "2019-02-25"), or at the weekday or month name just before a number ("Monday 8 April",
+    "April 8, 2025"); that name is the whole word before it, read in the reversed text.
+    """
+    found: list[re.Match[str]] = []
+    resume = 0
+    reversed_text = ""
+    size = len(text)
+    for number in (_ASCII_DIGITS if text.isascii() else _DIGITS).finditer(text):
+        start, end = number.span()
+        if start < resume:
+            continue
+        if not reversed_text:
+            reversed_text = text[::-1]
+        before = _WORD_BEFORE_REVERSED.match(reversed_text, size - start)
+        if before is not None and size - before.end() >= resume:
+            word = before.group("word")
+            # a letter the case-insensitive pattern folds unusually ("ſ") keeps the word
+            if not word.isascii() or word[::-1].lower() in DATE_NAMES:
+                date = DATE_IN_TEXT.match(text, size - before.end())
+                if date is not None:
+                    found.append(date)
+                    resume = date.end()
+                    if start < resume:
+                        continue
+        if end - start <= 2 or (end - start == 4 and text.startswith("-", end)):
+            date = DATE_IN_TEXT.match(text, start)
+            if date is not None:
+                found.append(date)
+                resume = date.end()
+    return found
+
+
 class _CitedDates:
     """The dates in one text, found once (on first use) and looked up by position."""
 
@@ -107,7 +180,7 @@ class _CitedDates:
 
     def _dates(self) -> list[re.Match[str]]:
         if self._matches is None:
-            self._matches = list(DATE_IN_TEXT.finditer(self.text))
+            self._matches = _dates_in(self.text)
             self._ends = [m.end() for m in self._matches]
         return self._matches
 
@@ -155,12 +228,6 @@ def _is_law_report(text: str, match: re.Match[str]) -> bool:
     )
 
 
-def _group_name(match: re.Match[str]) -> str:
-    if match.re is _KEYED_REFS:
-        return "ids"
-    return next(name for name in _UNKEYED_GROUPS if match.group(name) is not None)
-
-
 def _refs_in_group(
     text: str,
     match: re.Match[str],
@@ -173,8 +240,9 @@ def _refs_in_group(
 
     ``budget`` holds how many more range-expanded ids may be added in this call.
     """
-    group = _group_name(match)
     keyed = match.re is _KEYED_REFS
+    # the one named group that took part: "ids", or "square", "round" or "bare"
+    group = "ids" if keyed else str(match.lastgroup)
     ids_start = match.start(group)
     ids_text = match.group(group)
     cited = dates.around(match.start(), match.end())
@@ -224,6 +292,14 @@ def _refs_in_group(
     return found
 
 
+def may_hold_refs(text: str) -> bool:
+    """False when ``text`` cannot hold a reference (no keyword, "[", Lords or devolved id).
+
+    A cheap exact pre-check: the hints it looks for never span a line break.
+    """
+    return _ANY_REF_HINT.search(text) is not None
+
+
 def find_question_refs(
     text: str, *, offset: int = 0, default_year: int | None = None
 ) -> tuple[QuestionRef, ...]:
@@ -238,7 +314,7 @@ def find_question_refs(
     keyed_spans: list[tuple[int, int]] = []
     budget = [_MAX_EXPANDED]
     dates = _CitedDates(text, default_year)
-    for match in _KEYED_REFS.finditer(text):
+    for match in _finditer_at(_KEYED_REFS, text, _hits(_KEYED_START, text)):
         keyword = match.group()[: match.start("ids") - match.start()].lower()
         min_digits = 3 if keyword.startswith(("question", "parliamentary", "written")) else 1
         refs = _refs_in_group(text, match, offset, dates, min_digits, budget)
@@ -248,7 +324,7 @@ def find_question_refs(
     if not found and "[" not in text and "(" not in text and not _BARE_HINT.search(text):
         return ()
     starts = [a for a, _ in keyed_spans]
-    for match in _UNKEYED_REFS.finditer(text):
+    for match in _finditer_at(_UNKEYED_REFS, text, _hits(_UNKEYED_START, text)):
         i = bisect.bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < keyed_spans[i][1]:
             continue
