@@ -409,3 +409,24 @@ def test_copy_ending_with_a_link_or_table_row_is_complete(last_line: str) -> Non
     (record,) = doc.records
     assert record.complete
     assert "PQ102" not in _codes(doc)
+
+
+@pytest.mark.parametrize(
+    ("asker", "question", "house"),
+    [
+        ("Lord Wei (Conservative - Life peer)", "To ask the Leader of the House what plans.", "L"),
+        ("Lord Wei", "To ask the Leader of the House what plans.", "L"),
+        ("Sam Rushworth (Labour - Bishop Auckland)", "To ask the Leader of the House, what.", "C"),
+    ],
+    ids=["peerage-seat", "peer-name", "bishop-auckland-constituency"],
+)
+def test_the_asker_decides_the_house_before_the_wording(
+    asker: str, question: str, house: str
+) -> None:
+    text = (
+        f"Sitting Hours\n\n(asked on 3rd March 2025) - View Source\n\nAsked by: {asker}\n\n"
+        f"Question to the Leader of the House:\n\n{question}\n\n{SPINNER}"
+    )
+    (record,) = pqparse.parse(text).records
+    expected = pqparse.House.LORDS if house == "L" else pqparse.House.COMMONS
+    assert record.house is expected

@@ -49,6 +49,10 @@ _ASKED_BY = re.compile(r"^Asked by:\s*(?P<member>.{2,250})$")
 _ANSWERED_BY = re.compile(r"^Answered by:?$")
 _ANSWERED_ON = re.compile(r"^This question was answered on (?P<date>.{4,40}?)\.?$", re.I)
 _TO_ASK = re.compile(r"^To ask\b", re.I)
+# A seat label that is a peerage type, as a whole ("Bishop Auckland" is a constituency).
+_PEERAGE = re.compile(
+    r"Life peer|Bishops?|Excepted Hereditary|Hereditary|Law Lord|Lords? Spiritual", re.I
+)
 _PEER = re.compile(
     r"^(?:The\s+)?(?:Lord|Baroness|Viscount|Viscountess|Earl|Countess|Marquess|Duke)\s"
 )
@@ -203,7 +207,7 @@ def _read_record(
         heading=lines[heading_at].text if heading_at >= 0 else None,
         uin=None,
         legislature=Legislature.UK_PARLIAMENT,
-        house=house or _house_from_names(question.asked_by, answer),
+        house=_house(question.asked_by, house, answer),
         question=question,
         answer=answer,
         complete=complete,
@@ -435,12 +439,22 @@ def _report_missing_answer_parts(answer: Answer, label: Line, report: Report) ->
         report.at("PQ104", f"the answer block has no {', '.join(missing)}", label.start, label.end)
 
 
-def _house_from_names(asked_by: Member | None, answer: Answer | None) -> House | None:
-    """Lords when the asker or the answering minister is a peer; else unknown."""
-    names = [asked_by.name if asked_by else None]
-    if answer is not None and answer.answered_by is not None:
-        names.append(answer.answered_by.name)
-    if any(name and _PEER.match(name) for name in names):
+def _house(asked_by: Member | None, wording: House | None, answer: Answer | None) -> House | None:
+    """The asker decides first (a peerage seat or a peer's name means Lords; Lords questions
+    to "the Leader of the House" read like Commons ones), then the question's wording, then an
+    asker's constituency (Commons) or a peer answering (Lords)."""
+    if asked_by is not None:
+        seat = asked_by.constituency
+        if seat and _PEERAGE.fullmatch(seat):
+            return House.LORDS
+        if not seat and asked_by.name and _PEER.match(asked_by.name):
+            return House.LORDS
+    if wording is not None:
+        return wording
+    if asked_by is not None and asked_by.constituency:
+        return House.COMMONS
+    minister = answer.answered_by if answer is not None else None
+    if minister is not None and _PEER.match(minister.name):
         return House.LORDS
     return None
 
