@@ -8,6 +8,7 @@ ISO "2019-02-25T00:00:00"); ``dateutil`` only as a last resort.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 from dateutil import parser as dateutil_parser
@@ -103,7 +104,16 @@ def parse_date(text: str, *, default_year: int | None = None) -> datetime.date |
 
     A date without a year ("8 April") takes ``default_year``; without one it is ``None``.
     """
-    if not isinstance(text, str) or len(text) > 100 or not _HAS_DIGIT.search(text):
+    if not isinstance(text, str) or len(text) > 100:
+        return None
+    return _parse_short_date(text, default_year)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_short_date(text: str, default_year: int | None) -> datetime.date | None:
+    """:func:`parse_date`, remembered by exact text and year: sources repeat the same few
+    dates ("Tabled 7 April 2025", "2025-04-07T00:00:00") record after record."""
+    if not _HAS_DIGIT.search(text):
         return None
     iso = _ISO_DATE_TIME.fullmatch(text)
     if iso:

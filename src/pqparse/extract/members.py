@@ -6,6 +6,7 @@ Oulton", "Baroness Penn"); only the trailing parenthetical is split off.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pqparse.models import Member
@@ -51,9 +52,11 @@ def split_trailing_parenthetical(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_member(text: str) -> Member:
     """Member from "Name (Party - Constituency)", "Name (Constituency)", "(Constituency)"
     or a bare name. A single parenthetical without " - " is taken as the constituency.
+    Remembered by exact text (the frozen result is shared): listings repeat their askers.
     """
     text = clean_inline(_without_portrait(text) or text)
     name, inside = split_trailing_parenthetical(text)

@@ -10,6 +10,7 @@ the minister's name) goes through the addressee table.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pqparse.extract.departments import department_for_office, names_a_body
@@ -32,8 +33,10 @@ _HONORIFIC = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def department_from_role(role: str | None) -> str | None:
-    """The department a role names, or ``None`` when it names none."""
+    """The department a role names, or ``None`` when it names none (remembered by exact
+    role: a listing repeats a handful of roles)."""
     if not role:
         return None
     from_head = department_for_office(role.split("(", 1)[0])
@@ -46,8 +49,10 @@ def department_from_role(role: str | None) -> str | None:
     return from_head
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_minister(name: str, role: str | None = None) -> Minister:
-    """Minister with cleaned name and role, and the department the role names."""
+    """Minister with cleaned name and role, and the department the role names (remembered
+    by exact name and role; the frozen result is shared)."""
     clean_role = clean_inline(role) if role else None
     return Minister(
         name=clean_inline(name),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from pqparse.extract.dates import DATE_IN_TEXT, DATE_NAMES, MONTH_NAME, date_from_match
 from pqparse.models import House, QuestionRef, Span
@@ -64,6 +64,8 @@ _BARE_HINT = re.compile(r"HL|S[1-6]|WQ|AQ")
 # Text without any of these cannot hold a reference (keyword, "[", Lords or devolved id).
 _ANY_REF_HINT = re.compile(r"uestion|UESTION|PQ|UIN|HL|S[1-6]|WQ|AQ|\[")
 _RANGE_BETWEEN = re.compile(rf"{_RANGE}$")
+#: Candidate positions tried one by one before the plain regex scan takes over.
+_MAX_TRIES = 32
 _DIGITS = re.compile(r"\d+")
 _ASCII_DIGITS = re.compile(r"[0-9]+")  # the same runs in ASCII text, found faster
 # Read in the reversed text from just before a number: the spaces, "," and "." that may
@@ -108,33 +110,31 @@ def _house_of(ref_id: str) -> House | None:
     return House.LORDS if ref_id.startswith("HL") and ref_id[2:].isdigit() else None
 
 
-def _finditer_at(
-    pattern: re.Pattern[str], text: str, starts: Iterable[int]
-) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern.finditer(text)``, trying the pattern only at ``starts``.
+def _scan(pattern: re.Pattern[str], hint: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, trying the pattern only where ``hint`` does.
 
-    Exact when ``starts`` is increasing and holds every position where ``pattern`` can
-    match, and ``pattern`` never matches the empty string: positions skipped could not
-    start a match, and each match resumes the scan at its end as ``finditer`` does.
+    Exact when ``pattern`` can only match where ``hint`` matches and never matches the
+    empty string: positions skipped could not start a match, and each match resumes the
+    scan at its end as ``finditer`` does. After :data:`_MAX_TRIES` tries (text dense with
+    hints) the plain scan takes over from the same point.
     """
-    resume = 0
-    for start in starts:
-        if start >= resume and (match := pattern.match(text, start)) is not None:
-            resume = match.end()
-            yield match
-
-
-def _hits(hint: re.Pattern[str], text: str) -> Iterator[int]:
-    """Every position where ``hint`` matches, overlapping ones included."""
     position = 0
-    while (found := hint.search(text, position)) is not None:
-        position = found.start() + 1
-        yield found.start()
+    for _ in range(_MAX_TRIES):
+        found = hint.search(text, position)
+        if found is None:
+            return
+        match = pattern.match(text, found.start())
+        if match is None:
+            position = found.start() + 1
+        else:
+            position = match.end()
+            yield match
+    yield from pattern.finditer(text, position)
 
 
 def _dates_in(text: str) -> list[re.Match[str]]:
     """The matches of ``DATE_IN_TEXT.finditer(text)``, trying the pattern only where a date
-    can start (see :func:`_finditer_at`).
+    can start (see :func:`_scan`).
 
     A date starts at a number of one, two or four digits ("8 April", "25/02/2019",
     "2019-02-25"), or at the weekday or month name just before a number ("Monday 8 April",
@@ -144,8 +144,12 @@ def _dates_in(text: str) -> list[re.Match[str]]:
     resume = 0
     reversed_text = ""
     size = len(text)
-    for number in (_ASCII_DIGITS if text.isascii() else _DIGITS).finditer(text):
+    numbers = (_ASCII_DIGITS if text.isascii() else _DIGITS).finditer(text)
+    for count, number in enumerate(numbers):
         start, end = number.span()
+        if count == _MAX_TRIES:  # many numbers: the plain scan from the last date's end
+            found.extend(DATE_IN_TEXT.finditer(text, resume))
+            break
         if start < resume:
             continue
         if not reversed_text:
@@ -314,7 +318,7 @@ def find_question_refs(
     keyed_spans: list[tuple[int, int]] = []
     budget = [_MAX_EXPANDED]
     dates = _CitedDates(text, default_year)
-    for match in _finditer_at(_KEYED_REFS, text, _hits(_KEYED_START, text)):
+    for match in _scan(_KEYED_REFS, _KEYED_START, text):
         keyword = match.group()[: match.start("ids") - match.start()].lower()
         min_digits = 3 if keyword.startswith(("question", "parliamentary", "written")) else 1
         refs = _refs_in_group(text, match, offset, dates, min_digits, budget)
@@ -324,7 +328,7 @@ def find_question_refs(
     if not found and "[" not in text and "(" not in text and not _BARE_HINT.search(text):
         return ()
     starts = [a for a, _ in keyed_spans]
-    for match in _finditer_at(_UNKEYED_REFS, text, _hits(_UNKEYED_START, text)):
+    for match in _scan(_UNKEYED_REFS, _UNKEYED_START, text):
         i = bisect.bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < keyed_spans[i][1]:
             continue
