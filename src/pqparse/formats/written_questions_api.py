@@ -41,7 +41,6 @@ from pqparse.models import (
     WrittenQuestion,
 )
 from pqparse.report import Report
-from pqparse.text.builder import TextBuilder
 from pqparse.text.decode import decode_bytes, repair_mojibake
 from pqparse.text.html import html_paragraphs
 from pqparse.text.normalize import clean_inline, normalize_text
@@ -141,27 +140,47 @@ def _string(value: Any) -> str | None:
     """A JSON string as clean text (mojibake repaired, spaces normalised); else ``None``."""
     if not isinstance(value, str):
         return None
-    if value.isascii():  # the common case: only whitespace folding can change anything
-        folded = " ".join(value.split())
-        if folded.isprintable():
-            return folded
-    value, _ = repair_mojibake(value)
-    return clean_inline(normalize_text(value))
+    text: str = value
+    if text.isprintable():  # no control, odd-space or invisible character to normalise
+        if "  " in text or text[:1] == " " or text[-1:] == " ":
+            text = " ".join(text.split())
+        if text.isascii():
+            return text
+        repaired, changed = repair_mojibake(text)
+        if not changed:
+            return text
+        text = repaired
+    else:
+        text, _ = repair_mojibake(text)
+    return clean_inline(normalize_text(text))
 
 
 def _bool(value: Any) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
+_DAYS: dict[str, datetime.date] = {}
+_MAX_DAYS = 20_000
+
+
 def _iso_date(value: Any) -> tuple[datetime.date | None, bool]:
     """``"2024-01-05T00:00:00"`` (or any ISO/written date) → date; second item: unreadable."""
-    if not isinstance(value, str) or not value.strip():
+    if type(value) is not str:
+        return None, False
+    day = _DAYS.get(value)  # a dump repeats the same few hundred sitting days
+    if day is not None:
+        return day, False
+    if not value.strip():
         return None, False
     try:
-        return datetime.date.fromisoformat(value[:10]), False
+        day = datetime.date.fromisoformat(value[:10])
     except ValueError:
         parsed = parse_date(value.strip())
         return parsed, parsed is None
+    if len(_DAYS) >= _MAX_DAYS:
+        _DAYS.clear()
+    _DAYS[value] = day
+    return day, False
 
 
 def _house(value: Any) -> House | None:
@@ -320,9 +339,12 @@ def _question_values(data: Any, session: _Session, depth: int = 0) -> Iterator[M
         return
     if _is_question(data):
         yield data
-    elif isinstance(data.get("value"), dict):
+    elif isinstance(value := data.get("value"), dict):
         _unknown_keys(data, _ITEM_KEYS, "item", session)
-        yield from _question_values(data["value"], session, depth)
+        if _is_question(value):  # the common case, without another generator
+            yield value
+        else:
+            yield from _question_values(value, session, depth)
     elif isinstance(data.get("results"), list):
         _unknown_keys(data, _ENVELOPE_KEYS, "envelope", session)
         yield from _question_values(data["results"], session, depth)
@@ -363,9 +385,13 @@ def _iso(value: datetime.date | None) -> str | None:
 
 def _grouped(data: Mapping[str, Any]) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
     """Grouped UINs (``groupedQuestions``, else ``groupedQuestionsDates``) and their dates."""
-    ids = [str(uin) for uin in data.get("groupedQuestions") or () if isinstance(uin, str | int)]
+    listed = data.get("groupedQuestions")
+    dates = data.get("groupedQuestionsDates")
+    if not listed and not dates:
+        return (), []
+    ids = [str(uin) for uin in listed or () if isinstance(uin, str | int)]
     dated: list[dict[str, Any]] = []
-    for item in data.get("groupedQuestionsDates") or ():
+    for item in dates if isinstance(dates, list) else ():
         if isinstance(item, dict) and item.get("questionUin") is not None:
             tabled, _ = _iso_date(item.get("dateTabled"))
             dated.append({"uin": str(item["questionUin"]), "date_tabled": _iso(tabled)})
@@ -480,32 +506,33 @@ def _record(data: Mapping[str, Any], session: _Session, cut: bool = False) -> _R
 
     raw_question = data.get("questionText")
     raw_answer = data.get("answerText")
-    has_answer_text = isinstance(raw_answer, str) and bool(raw_answer.strip())
+    markup = raw_answer if isinstance(raw_answer, str) else ""
+    has_answer_text = bool(markup) and not markup.isspace()
     answered_on = _dates(data, "dateAnswered", session)
     answered = has_answer_text or answered_on is not None
-    stub_answer = has_answer_text and _is_search_stub(str(raw_answer))
+    stub_answer = has_answer_text and _is_search_stub(markup)
     stub_question = (
         isinstance(raw_question, str)
         and len(raw_question) == SEARCH_TEXT_LIMIT
         and not (has_answer_text and not stub_answer)
     )
 
-    builder = TextBuilder()
     asker_line = f"Asked by: {_member_line(asked_by)}" if asked_by else ""
     lines = [line for line in (heading, _meta_line(uin, house, asked_on), asker_line) if line]
-    if lines:
-        builder.append("\n".join(lines) + "\n")
-    q_span = builder.line(_string(raw_question) or "")
+    question_text = _string(raw_question) or ""
+    lines.append(question_text)
+    head = "\n".join(lines)
+    q_span = (len(head) - len(question_text), len(head))
+    pieces = [head]
     paragraph_spans: list[tuple[int, int]] = []
     if answered:
-        builder.append(f"\n{_answer_line(minister, answered_on)}\n")
-        separator = ""
-        for paragraph in answer_paragraphs(str(raw_answer)) if has_answer_text else ():
-            start = builder.position + len(separator)
-            builder.append(f"{separator}{paragraph}\n")
-            paragraph_spans.append((start, start + len(paragraph)))
-            separator = "\n"  # a blank line between paragraphs
-    text = builder.text()
+        pieces.append(_answer_line(minister, answered_on))
+        position = len(head) + len(pieces[-1]) + 3  # "\n\n" before the line, "\n" after it
+        for paragraph in answer_paragraphs(markup) if has_answer_text else ():
+            paragraph_spans.append((position, position + len(paragraph)))
+            position += len(paragraph) + 2  # a blank line between paragraphs
+            pieces.append(paragraph)
+    text = _rendering(pieces, answered)
     end = base + len(text.rstrip("\n"))
 
     question, implied_house = question_from(
@@ -555,6 +582,17 @@ def _record(data: Mapping[str, Any], session: _Session, cut: bool = False) -> _R
     _record_diagnostics(record, data, q_span, paragraph_spans, truncated, cut, session)
     session.position = base + len(text) + 1  # a blank line between records
     return _Rendered(record, text)
+
+
+def _rendering(pieces: list[str], answered: bool) -> str:
+    """The record's lines: the question block, then "Answered …" and the paragraphs, each
+    paragraph followed by a blank line (the last by a single line end).
+    """
+    if not answered:
+        return pieces[0] + "\n"
+    if len(pieces) == 2:
+        return f"{pieces[0]}\n\n{pieces[1]}\n"
+    return f"{pieces[0]}\n\n{pieces[1]}\n" + "\n\n".join(pieces[2:]) + "\n"
 
 
 def _without_article(title: str) -> str:
