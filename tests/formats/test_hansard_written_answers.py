@@ -230,6 +230,17 @@ def test_yearless_citation_after_the_sitting_day_is_last_year() -> None:
     assert answer.references[0].date == datetime.date(2009, 12, 15)
 
 
+def test_unreadable_holding_date_is_reported_once_per_group() -> None:
+    doc = parse(
+        f"{DAY}Schools\n\nMr. Gibb: To ask the Secretary of State for Children, Schools and "
+        "Families how many. [290001]\n\nMr. Laws: To ask the Secretary of State for Children, "
+        "Schools and Families how few. [290002]\n\nMr. Coaker [holding answer last week]: Some.\n"
+    )
+    assert len(doc.records) == 2
+    assert codes(doc) == ["PQ200"]
+    assert [r.extra["holding_answer_dates"] for r in doc.records] == [[], []]
+
+
 # ---------------------------------------------------------------- column markers
 
 

@@ -16,7 +16,7 @@ import bisect
 import datetime
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -38,7 +38,7 @@ from pqparse.models import (
 )
 from pqparse.report import Report
 from pqparse.text.html import element_to_text, looks_like_html, parse_html
-from pqparse.text.lines import Line, split_lines
+from pqparse.text.lines import Line
 from pqparse.text.normalize import clean_inline
 
 __all__ = ["FORMAT", "NAME", "detect", "parse"]
@@ -179,6 +179,8 @@ _NOT_HEADING = re.compile(
 _MAX_HEADING = 150
 _LOWER_START = re.compile(r"[a-z(\[]")
 _LOWER_CASE = re.compile(r"[a-z]")
+#: A trailing question number is looked for in the last characters of a line only.
+_UIN_WINDOW = 40
 
 # ---------------------------------------------------------------- detection
 
@@ -312,26 +314,24 @@ _SINGLE_LINE_KINDS = frozenset({_CHROME, _DATE, _RECESS_KIND, _LABEL, _ASKED_BY_
 class _Para:
     """A logical paragraph: line stretches (split only around column markers)."""
 
-    __slots__ = ("body_start", "first", "kind", "last_text", "match", "segments", "used")
+    __slots__ = ("body_start", "first", "kind", "last_text", "match", "segments", "start", "used")
 
     def __init__(self, kind: str, line: Line, pieces: list[Stretch], match: re.Match[str] | None):
         self.kind = kind
         self.first = line
         self.match = match
-        self.segments: list[list[int]] = [[s, e] for s, e in pieces]
+        self.segments: list[list[int]] = list(map(list, pieces))
+        #: where the paragraph starts (stretches are only ever added after it)
+        self.start = pieces[0][0]
         self.body_start = line.start
         self.last_text = line.text
         self.used = False
 
     @property
-    def start(self) -> int:
-        return self.segments[0][0]
-
-    @property
     def end(self) -> int:
         return self.segments[-1][1]
 
-    def add(self, line: Line, pieces: list[Stretch], contiguous: bool) -> None:
+    def add(self, line: str, pieces: list[Stretch], contiguous: bool) -> None:
         """Append a line; text directly after the previous line extends the last stretch."""
         first = True
         for start, end in pieces:
@@ -340,7 +340,7 @@ class _Para:
             else:
                 self.segments.append([start, end])
             first = False
-        self.last_text = line.text
+        self.last_text = line
 
     def body(self, start: int | None = None) -> list[Stretch]:
         """The stretches from ``start`` (default: the body start) to the end."""
@@ -348,11 +348,13 @@ class _Para:
         return [(max(s, start), e) for s, e in self.segments if e > start]
 
 
-def _pieces(line: Line) -> tuple[list[Stretch], list[re.Match[str]]]:
+_NO_MARKERS: list[re.Match[str]] = []
+
+
+def _pieces(text: str, start: int, end: int) -> tuple[list[Stretch], list[re.Match[str]]]:
     """The line's text stretches without column markers, and the markers found."""
-    text = line.text
     if "olumn" not in text and not text.startswith(("WA ", "WS ")):
-        return [(line.start, line.end)], []
+        return [(start, end)], _NO_MARKERS
     whole = _COLUMN_LINE.fullmatch(text)
     if whole:
         return [], [whole]
@@ -361,11 +363,11 @@ def _pieces(line: Line) -> tuple[list[Stretch], list[re.Match[str]]]:
     position = 0
     for marker in _COLUMN_INLINE.finditer(text):
         if marker.start() > position:
-            pieces.append((line.start + position, line.start + marker.start()))
+            pieces.append((start + position, start + marker.start()))
         markers.append(marker)
         position = marker.end()
     if position < len(text):
-        pieces.append((line.start + position, line.end))
+        pieces.append((start + position, end))
     return pieces, markers
 
 
@@ -378,58 +380,95 @@ def _continues(previous: str, line: str) -> bool:
     return previous[-1:] not in _TERMINAL
 
 
-def _is_aligned(lines: Sequence[Line], index: int) -> bool:
-    return 0 <= index < len(lines) and _ALIGNED.search(lines[index].text) is not None
+def _is_aligned(lines: Sequence[str], index: int) -> bool:
+    return 0 <= index < len(lines) and _ALIGNED.search(lines[index]) is not None
+
+
+def _heading_shaped(para: _Para) -> bool:
+    """One short line without closing punctuation; never a numbered question part."""
+    segments = para.segments
+    if len(segments) != 1:
+        return False
+    start, end = segments[0]
+    text = para.first.text
+    return (
+        end - start <= _MAX_HEADING
+        and para.first.end == end
+        and text[-1:] not in _HEADING_END
+        and not _ends_with_number(text)
+        and not _PART.match(text)
+        and not _NOT_HEADING.match(text)
+    )
+
+
+def _ends_with_number(line: str) -> bool:
+    """Does the line end with a question number ("... [292880]", "[HL1234]")?"""
+    return line.endswith("]") and (
+        _TRAILING_UIN.search(line, max(0, len(line) - _UIN_WINDOW)) is not None
+    )
 
 
 class _Paragraphs:
     """First pass: lines → logical paragraphs, column markers removed, chrome classified."""
 
-    def __init__(self, text: str, lines: list[Line]) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = lines
+        self.raw_lines = text.split("\n")
+        #: each line stripped, as ``pqparse.text.lines.split_lines`` would give it
+        self.lines = [raw.strip() for raw in self.raw_lines]
         self.paras: list[_Para] = []
         self.marker_dates: list[datetime.date] = []
         self.marker_houses: list[House] = []
-        blanks = sum(1 for line in lines if line.blank)
-        self.blank_mode = blanks * 5 >= len(lines) - blanks
+        blanks = self.lines.count("")
+        self.blank_mode = blanks * 5 >= len(self.lines) - blanks
 
     def build(self) -> list[_Para]:
         """Group the lines into paragraphs (see the module docstring for the rules)."""
+        text = self.text
         current: _Para | None = None
         closed = bridged = numbered = False
-        for index, line in enumerate(self.lines):
-            if line.blank:
+        position = 0
+        for index, raw in enumerate(self.raw_lines):
+            line = self.lines[index]
+            line_start = position
+            position += len(raw) + 1
+            if not line:
                 closed = True
                 continue
-            pieces, markers = _pieces(line)
-            self._note_markers(markers)
-            if not pieces:
-                bridged = current is not None
-                continue
-            start, end = pieces[0]
-            if (start, end) != (line.start, line.end):
-                line = Line(self.text[start:end], start, end)
+            start = line_start if raw[0] == line[0] else line_start + len(raw) - len(raw.lstrip())
+            end = start + len(line)
+            if "olumn" in line or line.startswith(("WA ", "WS ")):
+                pieces, markers = _pieces(line, start, end)
+            else:
+                pieces, markers = [(start, end)], _NO_MARKERS
+            if markers:
+                self._note_markers(markers)
+                if not pieces:
+                    bridged = current is not None
+                    continue
+                if pieces[0] != (start, end):
+                    start, end = pieces[0]
+                    line = text[start:end]
             kind, match = self._classify(index, line)
             if (
                 kind == _TEXT
                 and current is not None
-                and (not numbered or _LOWER_CASE.match(line.text) is not None)
+                and (not numbered or _LOWER_CASE.match(line) is not None)
                 and self._joins(current, line, closed, bridged)
             ):
                 current.add(line, pieces, contiguous=not bridged and not markers)
             else:
-                current = _Para(kind, line, pieces, match)
+                current = _Para(kind, Line(line, start, end), pieces, match)
                 self.paras.append(current)
             closed = bridged = False
             # a line ending with a question number ends a question; only a lower-case
             # line (a wrapped answer sentence citing "[121477]") goes on after it
-            numbered = line.text.endswith("]") and _TRAILING_UIN.search(line.text) is not None
+            numbered = line[-1] == "]" and _ends_with_number(line)
             if kind in _SINGLE_LINE_KINDS:
                 current = None
         return self.paras
 
-    def _joins(self, current: _Para, line: Line, closed: bool, bridged: bool) -> bool:
+    def _joins(self, current: _Para, line: str, closed: bool, bridged: bool) -> bool:
         if current.kind == _ROW:
             return False
         if (
@@ -439,10 +478,10 @@ class _Paragraphs:
         ):
             return True  # "Mr Bain:" alone on its line: the text follows
         if bridged:
-            return _continues(current.last_text, line.text)
+            return _continues(current.last_text, line)
         if closed:
             return False
-        return self.blank_mode or _continues(current.last_text, line.text)
+        return self.blank_mode or _continues(current.last_text, line)
 
     def _note_markers(self, markers: list[re.Match[str]]) -> None:
         for marker in markers:
@@ -458,9 +497,9 @@ class _Paragraphs:
             elif column.endswith("W"):
                 self.marker_houses.append(House.COMMONS)
 
-    def _classify(self, index: int, line: Line) -> tuple[str, re.Match[str] | None]:
-        text = line.text
-        for pattern, kind, keep in _FURNITURE.get(text.split(" ", 1)[0], ()):
+    def _classify(self, index: int, text: str) -> tuple[str, re.Match[str] | None]:
+        space = text.find(" ")
+        for pattern, kind, keep in _FURNITURE.get(text if space < 0 else text[:space], ()):
             if match := pattern.fullmatch(text):
                 return kind, match if keep else None
         if "asked" in text and (match := _ASKED.match(text)) and _asker_head(match):
@@ -709,14 +748,23 @@ def _uin(raw: str) -> str:
     return f"HL{int(compact[2:])}" if compact.startswith("HL") else str(int(compact))
 
 
-#: Every reference form ``find_question_refs`` knows has one of these; text without any is
-#: skipped (most answer paragraphs cite nothing).
-_REF_HINTS = ("uestion", "UESTION", "PQ", "UIN", "HL", "[", "WQ", "AQ")
 _DEVOLVED_HINT = re.compile(r"S[1-6]")
 
 
 def _may_cite(text: str) -> bool:
-    return any(hint in text for hint in _REF_HINTS) or _DEVOLVED_HINT.search(text) is not None
+    """Every reference form ``find_question_refs`` knows has one of these hints; text without
+    any is skipped (most answer paragraphs cite nothing)."""
+    return (
+        "uestion" in text
+        or "[" in text
+        or "HL" in text
+        or "PQ" in text
+        or "UESTION" in text
+        or "UIN" in text
+        or "WQ" in text
+        or "AQ" in text
+        or _DEVOLVED_HINT.search(text) is not None
+    )
 
 
 def _joined(text: str, stretches: Sequence[Stretch]) -> tuple[str, list[int]]:
@@ -809,8 +857,11 @@ def _addressee(question: str) -> Addressee:
     )
 
 
-def _text_of(text: str, stretches: Iterable[Stretch]) -> str:
-    return clean_inline(" ".join(text[s:e] for s, e in stretches))
+def _text_of(text: str, stretches: Sequence[Stretch]) -> str:
+    if len(stretches) == 1:
+        start, end = stretches[0]
+        return clean_inline(text[start:end])
+    return clean_inline(" ".join([text[s:e] for s, e in stretches]))
 
 
 def _row_text(joined: str) -> str:
@@ -840,6 +891,8 @@ class _Reader:
         )
         self.department: str | None = None
         self.heading: _Para | None = None
+        #: does each paragraph start a question (a name with "To ask", "asked", "Asked by")?
+        self.opens = [self._starts_question(para) for para in self.paras]
         self.group: _Group | None = None
         self.asker: Member | None = None
         self.interest = False
@@ -871,18 +924,19 @@ class _Reader:
             mark = _INTEREST_MARK.search(name)
             self.interest = mark is not None
             self.asker = Member(name=clean_inline(name[: mark.start()] if mark else name))
-        elif kind == _SPEAKER_KIND and not self._is_heading(index):
-            self._speaker(para)
+        elif kind in (_TEXT, _SPEAKER_KIND):
+            if self._is_heading(index):
+                self._new_heading(index, para)
+            elif kind == _SPEAKER_KIND:
+                self._speaker(para)
+            else:
+                self._text(para)
         elif kind == _ASKED_KIND:
             self._asked(para)
         elif kind == _SECTION_KIND:
             self._section_mark(para)
-        elif self._is_heading(index):
-            self._new_heading(index, para)
-        elif kind == _ROW:
-            self._answer_text(para)
         else:
-            self._text(para)
+            self._answer_text(para)
 
     def _context(self, para: _Para) -> None:
         """Section titles, sitting dates, citation lines and recess notes start a new day."""
@@ -914,38 +968,24 @@ class _Reader:
     def _is_heading(self, index: int) -> bool:
         """A short unpunctuated line is a heading when a question follows it (subject) or a
         subject heading and then a question follow it (department, in capitals)."""
-        para = self.paras[index]
-        if not self._heading_candidate(para) or index + 1 >= len(self.paras):
+        opens = self.opens
+        if index + 1 >= len(opens):
             return False
-        following = self.paras[index + 1]
-        if self._starts_question(following):
-            return True
+        para = self.paras[index]
+        if opens[index + 1]:
+            return self._heading_candidate(index)
         return (
-            _CAPS_HEADING.fullmatch(para.first.text) is not None
-            and self._heading_candidate(following)
-            and index + 2 < len(self.paras)
-            and self._starts_question(self.paras[index + 2])
+            index + 2 < len(opens)
+            and opens[index + 2]
+            and _CAPS_HEADING.fullmatch(para.first.text) is not None
+            and self._heading_candidate(index)
+            and self._heading_candidate(index + 1)
         )
 
-    def _heading_candidate(self, para: _Para) -> bool:
+    def _heading_candidate(self, index: int) -> bool:
+        para = self.paras[index]
         return (
-            para.kind in (_TEXT, _SPEAKER_KIND)
-            and self._heading_shaped(para)
-            and not self._starts_question(para)
-        )
-
-    @staticmethod
-    def _heading_shaped(para: _Para) -> bool:
-        """One short line without closing punctuation; never a numbered question part."""
-        text = para.first.text
-        return (
-            len(para.segments) == 1
-            and para.end - para.start <= _MAX_HEADING
-            and para.first.end == para.end
-            and text[-1:] not in _HEADING_END
-            and not (text.endswith("]") and _TRAILING_UIN.search(text))
-            and not _PART.match(text)
-            and not _NOT_HEADING.match(text)
+            para.kind in (_TEXT, _SPEAKER_KIND) and not self.opens[index] and _heading_shaped(para)
         )
 
     def _starts_question(self, para: _Para) -> bool:
@@ -961,8 +1001,7 @@ class _Reader:
         para.used = True
         self.asker = None
         self.interest = False
-        following = self.paras[index + 1]
-        if _CAPS_HEADING.fullmatch(para.first.text) and not self._starts_question(following):
+        if _CAPS_HEADING.fullmatch(para.first.text) and not self.opens[index + 1]:
             self.department = heading_department(para.first.text)
             self.heading = None
             return
@@ -1030,7 +1069,9 @@ class _Reader:
         if not draft.body:
             return
         start, end = draft.body[-1]
-        found = self.text.endswith("]", start, end) and _TRAILING_UIN.search(self.text, start, end)
+        found = self.text.endswith("]", start, end) and _TRAILING_UIN.search(
+            self.text, max(start, end - _UIN_WINDOW), end
+        )
         if found:
             draft.uin = _uin(found.group("uin"))
             draft.interest = draft.interest or found.group("interest") is not None
@@ -1158,8 +1199,9 @@ class _Reader:
             start = group.questions[0].start
             self.report.at("PQ102", "the input is cut off inside a record", start, end)
         uins = [d.uin for d in group.questions if d.uin]
+        holding = self._holding_dates(group.holding) if group.holding is not None else None
         for draft in group.questions:
-            self.records.append(self._record(group, draft, answer, uins, complete, end))
+            self.records.append(self._record(group, draft, answer, uins, complete, end, holding))
 
     def _complete(self, group: _Group, at_end: bool) -> bool:
         if not at_end:
@@ -1204,6 +1246,7 @@ class _Reader:
         uins: list[str],
         complete: bool,
         end: int,
+        holding: list[str] | None,
     ) -> WrittenQuestion:
         lead = draft.lead or []
         body = list(draft.body)
@@ -1225,14 +1268,18 @@ class _Reader:
             department=department,
             addressee=addressee.title,
             date_for_answer=None,
-            references=tuple(_refs(*_joined(self.text, cited), cited, self._sitting_date())),
+            references=(
+                tuple(_refs(*_joined(self.text, cited), cited, self._sitting_date()))
+                if _may_cite(written)
+                else ()
+            ),
         )
         house = self._house(draft, addressee.house)
         heading = group.heading
         start = heading.start if heading is not None else group.questions[0].start
         extra: dict[str, object] = {}
-        if group.holding is not None:
-            extra["holding_answer_dates"] = self._holding_dates(group.holding)
+        if holding is not None:
+            extra["holding_answer_dates"] = list(holding)
         if draft.oral:
             extra["oral_question_number"] = draft.oral
         return WrittenQuestion(
@@ -1316,7 +1363,7 @@ def _holding_date(
 
 
 def _records(text: str, report: Report) -> Iterator[WrittenQuestion]:
-    paragraphs = _Paragraphs(text, split_lines(text))
+    paragraphs = _Paragraphs(text)
     paragraphs.build()
     yield from _Reader(text, paragraphs, report).read()
 
