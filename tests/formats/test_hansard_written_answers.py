@@ -230,6 +230,23 @@ def test_yearless_citation_after_the_sitting_day_is_last_year() -> None:
     assert answer.references[0].date == datetime.date(2009, 12, 15)
 
 
+def test_department_of_a_role_printed_earlier_that_day() -> None:
+    doc = parse(
+        "Written Answers\nThursday 3 April 2008\nBovine TB\nLord Taylor of Holbeach asked Her "
+        "Majesty's Government:\nWhat plans they have. [HL2876]\nThe Minister of State, "
+        "Department for Environment, Food and Rural Affairs (Lord Rooker): None.\nBluetongue\n"
+        "Lord Taylor of Holbeach asked Her Majesty's Government:\nHow many doses. [HL2877]\n"
+        "Lord Rooker: Many.\nWritten Answers\nFriday 4 April 2008\nSheep\nLord Taylor of "
+        "Holbeach asked Her Majesty's Government:\nHow many sheep. [HL2900]\nLord Rooker: Many.\n"
+    )
+    first, second, third = doc.records
+    assert first.question.department == "Department for Environment, Food and Rural Affairs"
+    assert second.question.department == "Department for Environment, Food and Rural Affairs"
+    assert second.answer is not None
+    assert second.answer.answered_by == pqparse.Minister(name="Lord Rooker")
+    assert third.question.department is None  # a new day: the role is not known yet
+
+
 def test_unreadable_holding_date_is_reported_once_per_group() -> None:
     doc = parse(
         f"{DAY}Schools\n\nMr. Gibb: To ask the Secretary of State for Children, Schools and "

@@ -617,13 +617,23 @@ _H1_ROLE = re.compile(r"(?P<role>The\s[^()\n]{3,200}?)\s*\((?P<name>[^()\n]{2,80
 _TOKEN = re.compile(r"\S+")
 
 
+def _role_department(role: str) -> str | None:
+    """The department a printed role names, also when a portfolio follows it ("Under-Secretary
+    of State for Defence for the Royal Navy" → Ministry of Defence)."""
+    department = department_from_role(role)
+    while department is None and " for " in role:
+        role = role[: role.rindex(" for ")]
+        department = department_for_office(role)
+    return department
+
+
 def _h1_speaker(text: str, start: int) -> tuple[Minister | None, int]:
     """Minister and body start of a Historic Hansard answer "§ Mr. Speed I have ..."."""
     if role := _H1_ROLE.match(text, start):
         minister = Minister(
             name=clean_inline(role.group("name")),
             role=clean_inline(role.group("role"))[4:],
-            department=department_from_role(clean_inline(role.group("role"))[4:]),
+            department=_role_department(clean_inline(role.group("role"))[4:]),
         )
         return minister, role.end()
     tokens = list(_TOKEN.finditer(text, start, min(len(text), start + 200)))
@@ -890,6 +900,9 @@ class _Reader:
             paragraphs.marker_houses[0] if paragraphs.marker_houses else None
         )
         self.department: str | None = None
+        #: the department of each minister whose role was printed this day: Lords print the
+        #: role with a minister's first answer only ("Lord Rooker:" later)
+        self.ministers: dict[str, str] = {}
         self.heading: _Para | None = None
         #: does each paragraph start a question (a name with "To ask", "asked", "Asked by")?
         self.opens = [self._starts_question(para) for para in self.paras]
@@ -951,11 +964,16 @@ class _Reader:
                 self.house_hint = House.COMMONS
             return
         self.dated = True
+        previous = self.sitting
         if para.kind == _RECESS_KIND:
             when = match.group("when")
             self.sitting = parse_date(when[3:].rstrip(":. ")) if when.startswith("on ") else None
+        else:
+            self.sitting = parse_date(match.group("date"))
+        if self.sitting != previous or self.sitting is None:
+            self.ministers.clear()
+        if para.kind == _RECESS_KIND:
             return
-        self.sitting = parse_date(match.group("date"))
         if self.sitting is None:
             self.report.at(
                 "PQ200", f"unreadable sitting date {para.first.text!r}", para.start, para.end
@@ -1033,7 +1051,7 @@ class _Reader:
         para.body_start = body_start
         group.answering = True
         if role is not None:
-            group.minister = Minister(name=name, role=role, department=department_from_role(role))
+            group.minister = Minister(name=name, role=role, department=_role_department(role))
         else:
             group.minister = Minister(name=name)
         if match.group("holding"):
@@ -1257,10 +1275,8 @@ class _Reader:
             written = _text_of(self.text, body)
         cited = [*lead, *body]
         addressee = _addressee(_addressed(written))
-        minister = group.minister
-        department = (
-            group.department or (minister.department if minister else None) or addressee.department
-        )
+        answering = self._minister_department(group.minister)
+        department = group.department or answering or addressee.department
         question = Question(
             text=written,
             asked_by=draft.asker,
@@ -1298,6 +1314,16 @@ class _Reader:
             span=Span(start, end),
             extra=extra,
         )
+
+    def _minister_department(self, minister: Minister | None) -> str | None:
+        """The answering minister's department: from the printed role, or from the role printed
+        with the same minister's earlier answer that day."""
+        if minister is None:
+            return None
+        if minister.department is not None:
+            self.ministers[minister.name] = minister.department
+            return minister.department
+        return self.ministers.get(minister.name)
 
     def _house(self, draft: _Draft, worded: House | None) -> House | None:
         if draft.uin and draft.uin.startswith("HL"):
