@@ -331,3 +331,17 @@ def test_time_grows_linearly_with_dense_references(
     unit: str, assert_scales_linearly: Callable[[Callable[[str], Any], str], None]
 ) -> None:
     assert_scales_linearly(find_question_refs, unit)
+
+
+def test_yearless_cited_date_is_not_after_the_citing_text() -> None:
+    text = "I refer to the answer I gave on 15 December to question 12345."
+    january = find_question_refs(text, default_year=2010, not_after=datetime.date(2010, 1, 12))
+    december = find_question_refs(text, default_year=2010, not_after=datetime.date(2010, 12, 20))
+    written = find_question_refs(
+        "the answer of 15 December 2010 to question 12345",
+        default_year=2010,
+        not_after=datetime.date(2010, 1, 12),
+    )
+    assert january[0].date == datetime.date(2009, 12, 15)
+    assert december[0].date == datetime.date(2010, 12, 15)
+    assert written[0].date == datetime.date(2010, 12, 15)  # an explicit year is kept

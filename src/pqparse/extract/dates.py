@@ -80,14 +80,29 @@ def _make(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
-def date_from_match(match: re.Match[str], default_year: int | None = None) -> datetime.date | None:
-    """The date a :data:`DATE_IN_TEXT` match denotes (``None`` if impossible or yearless)."""
+def date_from_match(
+    match: re.Match[str],
+    default_year: int | None = None,
+    not_after: datetime.date | None = None,
+) -> datetime.date | None:
+    """The date a :data:`DATE_IN_TEXT` match denotes (``None`` if impossible or yearless).
+
+    A date written without a year takes ``default_year``; if that puts it after
+    ``not_after`` (the date of the text citing it), it is taken from the year before.
+    """
     year: int | None
     if d1 := match["d1"]:
         y1 = match["y1"]
-        year = int(y1) if y1 else default_year
         month = MONTHS[match["m1"].lower()]
         day = int(d1)
+        if y1:
+            year = int(y1)
+        elif default_year is not None and not_after is not None:
+            year = default_year
+            if (month, day) > (not_after.month, not_after.day) and default_year >= not_after.year:
+                year = not_after.year - 1
+        else:
+            year = default_year
     elif m2 := match["m2"]:
         year, month, day = int(match["y2"]), MONTHS[m2.lower()], int(match["d2"])
     elif d3 := match["d3"]:

@@ -62,7 +62,11 @@ def refs_in(
 
 
 def _refs_in_pieces(
-    pieces: Sequence[str], spans: Sequence[Stretch], default_year: int | None, base: int
+    pieces: Sequence[str],
+    spans: Sequence[Stretch],
+    default_year: int | None,
+    base: int,
+    not_after: datetime.date | None = None,
 ) -> tuple[QuestionRef, ...]:
     """References in each piece (the text of the matching span)."""
     # One pre-check for all pieces: a reference hint never holds a line break, so it is in
@@ -71,7 +75,11 @@ def _refs_in_pieces(
         return ()
     found: list[QuestionRef] = []
     for piece, (start, _end) in zip(pieces, spans, strict=True):
-        found.extend(find_question_refs(piece, offset=base + start, default_year=default_year))
+        found.extend(
+            find_question_refs(
+                piece, offset=base + start, default_year=default_year, not_after=not_after
+            )
+        )
     return tuple(found)
 
 
@@ -103,7 +111,9 @@ def question_from(
         department=department or addressee.department,
         addressee=addressee.title,
         date_for_answer=date_for_answer,
-        references=find_question_refs(piece, offset=base + start, default_year=year),
+        references=find_question_refs(
+            piece, offset=base + start, default_year=year, not_after=asked_on
+        ),
     )
     return question, addressee.house
 
@@ -143,5 +153,5 @@ def answer_from(
         answered_on=answered_on,
         is_holding=is_holding,
         is_correction=is_correction,
-        references=_refs_in_pieces(pieces, kept, year, base),
+        references=_refs_in_pieces(pieces, kept, year, base, answered_on),
     )

@@ -176,9 +176,12 @@ def _dates_in(text: str) -> list[re.Match[str]]:
 class _CitedDates:
     """The dates in one text, found once (on first use) and looked up by position."""
 
-    def __init__(self, text: str, default_year: int | None) -> None:
+    def __init__(
+        self, text: str, default_year: int | None, not_after: datetime.date | None = None
+    ) -> None:
         self.text = text
         self.default_year = default_year
+        self.not_after = not_after
         self._matches: list[re.Match[str]] | None = None
         self._ends: list[int] = []
 
@@ -197,10 +200,10 @@ class _CitedDates:
             and start - self._ends[i] <= _LOOKBEHIND
             and _DATE_TO_IDS.fullmatch(self.text, self._ends[i], start)
         ):
-            return date_from_match(dates[i], self.default_year)
+            return date_from_match(dates[i], self.default_year, self.not_after)
         after = _DATE_AFTER.match(self.text, end, end + _LOOKBEHIND)
         if after:
-            return date_from_match(after, self.default_year)
+            return date_from_match(after, self.default_year, self.not_after)
         return None
 
 
@@ -305,19 +308,24 @@ def may_hold_refs(text: str) -> bool:
 
 
 def find_question_refs(
-    text: str, *, offset: int = 0, default_year: int | None = None
+    text: str,
+    *,
+    offset: int = 0,
+    default_year: int | None = None,
+    not_after: datetime.date | None = None,
 ) -> tuple[QuestionRef, ...]:
     """All question references in ``text``, in text order.
 
     ``offset`` is added to every span (pass the position of ``text`` in the document);
-    ``default_year`` completes cited dates written without a year.
+    ``default_year`` completes cited dates written without a year; ``not_after`` (the date
+    of the citing text) moves such a date to the year before when it would fall after it.
     """
     if not _ANY_REF_HINT.search(text):
         return ()
     found: list[QuestionRef] = []
     keyed_spans: list[tuple[int, int]] = []
     budget = [_MAX_EXPANDED]
-    dates = _CitedDates(text, default_year)
+    dates = _CitedDates(text, default_year, not_after)
     for match in _scan(_KEYED_REFS, _KEYED_START, text):
         keyword = match.group()[: match.start("ids") - match.start()].lower()
         min_digits = 3 if keyword.startswith(("question", "parliamentary", "written")) else 1
