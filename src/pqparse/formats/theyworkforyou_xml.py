@@ -602,7 +602,9 @@ class _GroupRenderer:
         for index, reply in enumerate(self.group.replies):
             label = self.line(_reply_label(reply))
             if index == 0 and reply.speaker:
-                minister = Minister(name=reply.speaker, role=None, department=department)
+                # the files name no role: the minister's department is unknown (the
+                # department heading is the question's department, never copied here)
+                minister = Minister(name=reply.speaker, role=None, department=None)
             elif index > 0 and reply.speaker != self.group.replies[0].speaker:
                 self.at("PQ105", f"a second reply, by {reply.speaker}, is merged in", label)
             stretches.extend(self.line(paragraph) for paragraph in reply.paragraphs)

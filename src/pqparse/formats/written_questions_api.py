@@ -212,14 +212,16 @@ def _asker(value: Any) -> Member | None:
     return Member(name=name, party=party, constituency=seat)
 
 
-def _minister(value: Any, department: str | None) -> Minister | None:
+def _minister(value: Any) -> Minister | None:
+    """The answering member; ``department`` only from a role that names one (the answering
+    body is the question's department and is never copied into the minister)."""
     if not isinstance(value, dict):
         return None
     name, _party, _seat = _member_fields(value)
     if name is None:
         return None
     role = _string(value.get("role"))
-    return Minister(name=name, role=role, department=department_from_role(role) or department)
+    return Minister(name=name, role=role, department=department_from_role(role))
 
 
 def _member_extra(value: Any, member_id: Any) -> dict[str, Any] | None:
@@ -498,7 +500,7 @@ def _record(data: Mapping[str, Any], session: _Session, cut: bool = False) -> _R
         target = _string(body.get("target"))
     asked_on = _dates(data, "dateTabled", session)
     asked_by = _asker(data.get("askingMember"))
-    minister = _minister(data.get("answeringMember"), department)
+    minister = _minister(data.get("answeringMember"))
     grouped, dated_groups = _grouped(data)
     house = _house(data.get("house"))
     if data.get("house") is not None and house is None:
