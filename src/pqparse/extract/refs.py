@@ -252,6 +252,9 @@ def _refs_in_group(
     group = "ids" if keyed else str(match.lastgroup)
     ids_start = match.start(group)
     ids_text = match.group(group)
+    first = _ONE_ID.match(ids_text)
+    if first is not None and first.group().isdigit() and len(first.group()) < min_digits:
+        return []  # "question 1": too short to be a UIN (the loop below would stop here)
     cited = dates.around(match.start(), match.end())
     found: list[QuestionRef] = []
     previous: re.Match[str] | None = None
