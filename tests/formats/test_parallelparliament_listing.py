@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import random
 import time
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pqparse
 from pqparse.formats import parallelparliament_listing as listing
 from pqparse.formats import parallelparliament_page as page
 from pqparse.text.decode import prepare_text
+from pqparse.text.html import html_to_text, looks_like_html
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 LISTINGS = sorted(
@@ -326,3 +328,31 @@ def test_a_number_line_ending_an_answer_is_not_a_pager() -> None:
     assert len(doc.records) == 2
     assert doc.records[0].answer is not None
     assert doc.records[0].answer.paragraphs[-1] == "2024"
+
+
+# --- fast paths -----------------------------------------------------------------------------
+
+_WHITESPACE_SAMPLES = " \t\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000\u200b"
+
+
+def _listing_texts() -> list[str]:
+    texts = []
+    for path in LISTINGS:
+        source = path.read_text(encoding="utf-8")
+        texts.append(source)
+        if looks_like_html(source):
+            texts.append(html_to_text(source))
+    return texts
+
+
+def test_content_lines_match_their_regex_definition_on_fixtures() -> None:
+    for text in _listing_texts():
+        assert listing._content_lines(text) == listing._content_lines_by_regex(text)
+
+
+def test_content_lines_match_their_regex_definition_on_near_misses() -> None:
+    rng = random.Random(5)
+    alphabet = ["a", "Z", "\n", "\n\n", *_WHITESPACE_SAMPLES]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        assert listing._content_lines(text) == listing._content_lines_by_regex(text), repr(text)

@@ -449,7 +449,25 @@ class _Reader:
 
 
 def _content_lines(text: str) -> list[Line]:
-    """The lines that hold text, stripped, with their offsets (blank lines left out)."""
+    """The lines that hold text, stripped, with their offsets (blank lines left out).
+
+    Splits on newlines only, like :data:`_CONTENT_LINE` (``str.strip`` and the regex agree on
+    what whitespace is); much faster than trying the regex at every offset.
+    """
+    lines: list[Line] = []
+    append = lines.append
+    position = 0
+    for raw in text.split("\n"):
+        content = raw.strip()
+        if content:
+            start = position + len(raw) - len(raw.lstrip())
+            append(Line(content, start, start + len(content)))
+        position += len(raw) + 1
+    return lines
+
+
+def _content_lines_by_regex(text: str) -> list[Line]:
+    """The reference definition of :func:`_content_lines` (kept for the equivalence test)."""
     lines = []
     for match in _CONTENT_LINE.finditer(text):
         content = match.group(1).rstrip()

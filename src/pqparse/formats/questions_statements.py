@@ -1010,15 +1010,15 @@ def _read_detail(
     sidebar_spans = [spans[el] for el in sidebars]
     withdrawn = any("withdrawn" in _content(rendered, el).lower() for el in sidebars)
     attachments = _attachment_lines(rendered, main.iter("a"), sidebar_spans)
-    lines = [
-        line
-        for line in _split_lines(text)
-        if region[0] <= line.start <= region[1]
-        and not any(s <= line.start < e for s, e in sidebar_spans)
-    ]
-    sidebar_lines = [
-        line for line in _split_lines(text) if any(s <= line.start < e for s, e in sidebar_spans)
-    ]
+    lines: list[_Line] = []
+    sidebar_lines: list[_Line] = []
+    low, high = region
+    for line in _split_lines(text):
+        start = line.start
+        if sidebar_spans and any(s <= start < e for s, e in sidebar_spans):
+            sidebar_lines.append(line)
+        elif low <= start <= high:
+            lines.append(line)
     box = rendered.by_id.get("collapse-details")
     question_ends = dict([spans[box]]) if box is not None and _inside(box) else {}
     reader = _TextReader(text, lines, report, _Hints(attachments, question_ends))
