@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import NamedTuple
 
 from pqparse.extract.dates import parse_date
 from pqparse.extract.members import parse_member
@@ -32,12 +33,23 @@ from pqparse.models import (
 )
 from pqparse.report import Report
 from pqparse.text.html import html_to_text, looks_like_html
-from pqparse.text.lines import Line
 from pqparse.text.normalize import clean_inline
 
 __all__ = ["FORMAT", "NAME", "detect", "parse"]
 
 NAME = "parallelparliament-listing"
+
+
+class _Line(NamedTuple):
+    """A line with text, stripped, and its offsets: ``text == document[start:end]``.
+
+    A light tuple rather than :class:`pqparse.text.lines.Line`: listings have many lines.
+    """
+
+    text: str
+    start: int
+    end: int
+
 
 # --- detection -------------------------------------------------------------------------------
 
@@ -203,7 +215,7 @@ class _Draft:
 class _Reader:
     """Walks the lines once, opening and filling drafts; marks what each line was."""
 
-    def __init__(self, text: str, lines: list[Line], report: Report) -> None:
+    def __init__(self, text: str, lines: list[_Line], report: Report) -> None:
         self.text = text
         self.lines = lines
         self.report = report
@@ -244,14 +256,14 @@ class _Reader:
         self._close()
         return self.drafts
 
-    def _line(self, index: int, line: Line) -> None:
+    def _line(self, index: int, line: _Line) -> None:
         if not self._labelled(index, line):
             if _is_chrome(line.text):
                 self.kind[index] = _CHROME
             else:
                 self._text(index, line)
 
-    def _labelled(self, index: int, line: Line) -> bool:
+    def _labelled(self, index: int, line: _Line) -> bool:
         """Read a label line; ``False`` when the line is no label where it stands."""
         label = _LABEL.match(line.text)
         kind = label.lastgroup if label else None
@@ -283,7 +295,7 @@ class _Reader:
         self.current = None
         self.last_paragraph = None
 
-    def _asker(self, index: int, line: Line, member_at: int) -> None:
+    def _asker(self, index: int, line: _Line, member_at: int) -> None:
         draft = self.current
         if draft is None or draft.asker is not None or draft.state >= _QUESTION:
             heading = self._heading_before(index, line)
@@ -302,7 +314,7 @@ class _Reader:
             draft.asker = parse_member(rest)
         draft.take(line.end)
 
-    def _heading_before(self, index: int, line: Line) -> Stretch | None:
+    def _heading_before(self, index: int, line: _Line) -> Stretch | None:
         """Alert samples: the heading is the text line just before "Asked by:"."""
         if not (self.alert or _INLINE_DATE.search(line.text) or self._next_is_date(index)):
             return None
@@ -355,7 +367,7 @@ class _Reader:
         if paragraph[0] < paragraph[1]:
             draft.answer.append(paragraph)
 
-    def _body(self, index: int, line: Line, body: str) -> None:
+    def _body(self, index: int, line: _Line, body: str) -> None:
         draft = self.current
         if draft is None or draft.department is not None or draft.question or draft.answered:
             draft = self._open(index, line.start)
@@ -364,7 +376,7 @@ class _Reader:
         draft.state = _QUESTION
         draft.take(line.end)
 
-    def _question_label(self, index: int, line: Line) -> bool:
+    def _question_label(self, index: int, line: _Line) -> bool:
         draft = self.current
         if draft is None or draft.state >= _QUESTION:
             return False
@@ -373,7 +385,7 @@ class _Reader:
         draft.take(line.end)
         return True
 
-    def _answered(self, index: int, line: Line, label: re.Match[str]) -> bool:
+    def _answered(self, index: int, line: _Line, label: re.Match[str]) -> bool:
         draft = self.current
         if draft is None or draft.answered:
             return False
@@ -394,7 +406,7 @@ class _Reader:
         draft.role_open = role.count("(") > role.count(")")
         return True
 
-    def _text(self, index: int, line: Line) -> None:
+    def _text(self, index: int, line: _Line) -> None:
         draft = self.current
         if draft is None:
             return  # loose text: reported as unparsed unless a later heading claims it
@@ -418,7 +430,7 @@ class _Reader:
         self.kind[index] = _FIELD
         draft.take(line.end)
 
-    def _paragraph(self, index: int, line: Line, draft: _Draft, into: list[Stretch]) -> None:
+    def _paragraph(self, index: int, line: _Line, draft: _Draft, into: list[Stretch]) -> None:
         trailing = None
         if into is draft.answer and line.text.endswith("|"):
             trailing = _TRAILING_PIPES.search(line.text)
@@ -436,7 +448,7 @@ class _Reader:
 
     # -- look-ahead ---------------------------------------------------------------------------
 
-    def _next_content(self, index: int) -> Line | None:
+    def _next_content(self, index: int) -> _Line | None:
         return self.lines[index + 1] if index + 1 < len(self.lines) else None
 
     def _next_is_date(self, index: int) -> bool:
@@ -448,31 +460,31 @@ class _Reader:
         return following is not None and following.text.startswith("Asked by:")
 
 
-def _content_lines(text: str) -> list[Line]:
+def _content_lines(text: str) -> list[_Line]:
     """The lines that hold text, stripped, with their offsets (blank lines left out).
 
     Splits on newlines only, like :data:`_CONTENT_LINE` (``str.strip`` and the regex agree on
     what whitespace is); much faster than trying the regex at every offset.
     """
-    lines: list[Line] = []
+    lines: list[_Line] = []
     append = lines.append
     position = 0
     for raw in text.split("\n"):
         content = raw.strip()
         if content:
             start = position + len(raw) - len(raw.lstrip())
-            append(Line(content, start, start + len(content)))
+            append(_Line(content, start, start + len(content)))
         position += len(raw) + 1
     return lines
 
 
-def _content_lines_by_regex(text: str) -> list[Line]:
+def _content_lines_by_regex(text: str) -> list[_Line]:
     """The reference definition of :func:`_content_lines` (kept for the equivalence test)."""
     lines = []
     for match in _CONTENT_LINE.finditer(text):
         content = match.group(1).rstrip()
         start = match.start(1)
-        lines.append(Line(content, start, start + len(content)))
+        lines.append(_Line(content, start, start + len(content)))
     return lines
 
 
@@ -480,12 +492,12 @@ def _is_chrome(line: str) -> bool:
     return line in _CHROME_EXACT or _CHROME_PATTERN.match(line) is not None
 
 
-def _is_alert_sample(lines: list[Line]) -> bool:
+def _is_alert_sample(lines: list[_Line]) -> bool:
     """An alert sample names itself ("<Dept> Alert Sample") near the top of the page."""
     return any(_ALERT_TITLE.match(line.text) for line in lines[:_ALERT_TITLE_WITHIN])
 
 
-def _mark_pagination(lines: list[Line], kind: bytearray) -> None:
+def _mark_pagination(lines: list[_Line], kind: bytearray) -> None:
     """Pager links ("« Previous", "1 2 3 … Next »", "Page 2 of 41") are chrome.
 
     A run of pager lines is a pager when one of them is a pager link, or (at the very end of
@@ -588,10 +600,10 @@ def _record(text: str, draft: _Draft, report: Report, last: bool) -> WrittenQues
     )
 
 
-def _report_unparsed(lines: list[Line], kind: bytearray, report: Report) -> None:
+def _report_unparsed(lines: list[_Line], kind: bytearray, report: Report) -> None:
     """One PQ103 warning per run of lines that are neither fields nor known chrome."""
-    first: Line | None = None
-    last: Line | None = None
+    first: _Line | None = None
+    last: _Line | None = None
     for index, line in enumerate(lines):
         if kind[index] == _UNREAD:
             first = first or line
@@ -604,7 +616,7 @@ def _report_unparsed(lines: list[Line], kind: bytearray, report: Report) -> None
         report.at("PQ103", f"unparsed text: {first.text[:60]!r}", first.start, last.end)
 
 
-def _chrome_after(lines: list[Line], kind: bytearray, end: int) -> bool:
+def _chrome_after(lines: list[_Line], kind: bytearray, end: int) -> bool:
     """Whether a known chrome line comes after offset ``end``."""
     for index in range(len(lines) - 1, -1, -1):
         if lines[index].start < end:
