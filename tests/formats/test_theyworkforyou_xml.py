@@ -11,6 +11,7 @@ import pytest
 import pqparse
 from pqparse.formats import theyworkforyou_xml as twfy
 from pqparse.report import Report
+from pqparse.text.normalize import normalize_text
 from pqparse.text.xml import decode_xml_stream
 
 FORMAT = "theyworkforyou-xml"
@@ -259,3 +260,40 @@ def test_era_b_is_known_by_its_question_pages_even_under_a_root_with_attributes(
         assert record.question.asked_on is not None
         assert record.question.asked_on.isoformat() == "2024-01-10"
         assert record.answer is not None and record.answer.answered_on is None
+
+
+# --- fast paths equal the slow ones -------------------------------------------------------
+
+_NEAR_MISSES = [chr(code) for code in [*range(0x20), 0x7F, 0x80, 0x85, 0xA0, 0xAD]] + [
+    "\u1680",
+    "\u2000",
+    "\u200a",
+    "\u200b",
+    "\u200d",
+    "\u2028",
+    "\u2029",
+    "\u202f",
+    "\u205f",
+    "\u2060",
+    "\u3000",
+    "\ufeff",
+    "é",
+    "\r\n",
+]
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_normalize_chunk_equals_normalize_text_on_fixtures(path: Path) -> None:
+    text = path.read_bytes().decode("cp1252", "replace")
+    assert twfy.normalize_chunk(text) == normalize_text(text)
+    for special in _NEAR_MISSES:
+        for at in (0, len(text) // 2, len(text)):
+            near = text[:at] + special + text[at:]
+            assert twfy.normalize_chunk(near) == normalize_text(near), (repr(special), at)
+
+
+def test_normalize_chunk_keeps_plain_ascii_as_is() -> None:
+    text = "<p>plain\nASCII ~ text</p>\n"
+    assert twfy.normalize_chunk(text) is text
+    for special in _NEAR_MISSES:
+        assert twfy.normalize_chunk(special) == normalize_text(special), repr(special)

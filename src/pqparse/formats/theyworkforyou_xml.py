@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from lxml import etree
@@ -26,7 +26,6 @@ from pqparse.extract.records import answer_from, question_from
 from pqparse.formats.base import Format, Parsed
 from pqparse.models import House, Legislature, Member, Minister, Span, WrittenQuestion
 from pqparse.report import Report
-from pqparse.text.builder import TextBuilder
 from pqparse.text.normalize import normalize_text
 from pqparse.text.xml import chunks_of, decode_xml_stream, iterparse_safe
 
@@ -83,6 +82,8 @@ _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _CONTAINERS = frozenset({"div", "blockquote", "section", "article"})
 _LISTS = frozenset({"ul", "ol"})
 _CELLS = frozenset({"td", "th"})
+#: What an element that completes no group gives (never appended to).
+_NO_RECORDS: tuple[WrittenQuestion, ...] = ()
 #: Unmatched ``altques`` redirects wait this many groups for the group they name.
 _MAX_CARRIED_REDIRECT_AGE = 1
 
@@ -333,14 +334,16 @@ def _gid_parts(gid: str | None) -> tuple[datetime.date | None, str, str | None]:
 
 
 def _house(
-    uin: str | None, speakerids: Iterable[str | None], wording: House | None
+    uin: str | None, question: _Speech, replies: list[_Speech], wording: House | None
 ) -> House | None:
+    """From the number, else the first member link (the asker's, then the replies'), else
+    the question's wording."""
     if uin:
         if uin.startswith("HL"):
             return House.LORDS
         if uin.isdigit():
             return House.COMMONS
-    for speakerid in speakerids:
+    for speakerid in (question.speakerid, *(reply.speakerid for reply in replies)):
         if speakerid and "/lord/" in speakerid:
             return House.LORDS
         if speakerid and "/member/" in speakerid:
@@ -414,12 +417,13 @@ class _DayReader:
 
     # elements -------------------------------------------------------------------------------
 
-    def element(self, element: etree._Element) -> Iterator[WrittenQuestion]:
-        """Records completed by one top-level element."""
+    def element(self, element: etree._Element) -> Sequence[WrittenQuestion]:
+        """Records completed by one top-level element (mostly none)."""
         name = element.tag  # one of _TOP_LEVEL exactly (the iterparse tag filter)
+        done: Sequence[WrittenQuestion] = _NO_RECORDS
         if name == "ques":
             if self.group is None or self.group.replies:
-                yield from self.finish_group()
+                done = self.finish_group()
                 self.group = _Group(self.heading)
             self.group.questions.append(_Speech(element))
         elif name == "reply":
@@ -427,11 +431,11 @@ class _DayReader:
                 self.group = _Group(self.heading)
             self.group.replies.append(_Speech(element))
         elif name == "minor-heading":
-            yield from self.finish_group()
+            done = self.finish_group()
             self.heading = element_text(element) or None
             self.group = _Group(self.heading)
         elif name == "major-heading":
-            yield from self.finish_group()
+            done = self.finish_group()
             self.heading = None
             raw = element_text(element)
             self.department = department_name(raw)
@@ -448,8 +452,10 @@ class _DayReader:
             self.stopped = True
         else:
             self.unparsed(f"<{element.tag}>", element_text(element))
-        if _has_text(element.tail):
-            self.unparsed(f"text after <{element.tag}>", element.tail or "")
+        tail = element.tail
+        if tail and not tail.isspace():
+            self.unparsed(f"text after <{element.tag}>", tail)
+        return done
 
     def redirect(self, element: etree._Element) -> None:
         if element.get("matchtype") != "altques":
@@ -487,42 +493,66 @@ class _DayReader:
         self.redirects = kept
         return extra
 
-    def finish_group(self) -> Iterator[WrittenQuestion]:
+    def finish_group(self) -> Sequence[WrittenQuestion]:
+        """The records of the open group (none for a heading or replies alone)."""
         group, self.group = self.group, None
         if group is None:
-            return
+            return _NO_RECORDS
         if not group.questions:
             if group.replies:
                 for reply in group.replies:
                     self.unparsed("a reply without a question", " ".join(reply.paragraphs))
             elif group.heading:
                 self.emit(f"Heading: {group.heading}\n\n")
-            return
-        yield from _GroupRenderer(self, group).records()
+            return _NO_RECORDS
+        return _GroupRenderer(self, group).records()
 
 
 class _GroupRenderer:
-    """Renders one question group into the document text and builds its records."""
+    """Renders one question group into the document text and builds its records.
+
+    The group text is kept as a list of lines and the running offset (spans are computed
+    as the lines are added; the text is joined once).
+    """
+
+    __slots__ = ("base", "day", "group", "lines", "position")
 
     def __init__(self, day: _DayReader, group: _Group) -> None:
         self.day = day
         self.group = group
-        self.builder = TextBuilder()
+        self.lines: list[str] = []
+        self.position = 0
         self.base = day.offset
 
     def line(self, value: str) -> tuple[int, int]:
         """Append ``value`` as one line; its span (without the newline) in the group text."""
-        start, end = self.builder.append(value + "\n")
-        return start, end - 1
+        start = self.position
+        self.lines.append(value)
+        self.position = end = start + len(value)
+        self.position += 1
+        return start, end
+
+    def paragraphs(self, values: list[str]) -> list[tuple[int, int]]:
+        """Append each of ``values`` as one line; their spans."""
+        spans: list[tuple[int, int]] = []
+        position = self.position
+        for value in values:
+            end = position + len(value)
+            spans.append((position, end))
+            position = end + 1
+        self.lines.extend(values)
+        self.position = position
+        return spans
 
     def at(self, code: str, message: str, span: tuple[int, int]) -> None:
         self.day.report.at(code, message, self.base + span[0], self.base + span[1])
 
-    def records(self) -> Iterator[WrittenQuestion]:
-        day, group, builder = self.day, self.group, self.builder
+    def records(self) -> list[WrittenQuestion]:
+        day, group = self.day, self.group
         if group.heading:
-            builder.append(f"Heading: {group.heading}\n")
-        first = group.questions[0]
+            self.line(f"Heading: {group.heading}")
+        questions, replies = group.questions, group.replies
+        first = questions[0]
         first_day, version, key = _gid_parts(first.gid)
         # Era B: no version letter and no columns; a bare root, or (should the root carry
         # attributes) questions linked to their questions-statements page
@@ -531,55 +561,66 @@ class _GroupRenderer:
         answered_on = None if era_b else (first_day or _gid_parts(_first_gid(group))[0])
         known = answered_on or asked_on
         year = known.year if known else None
-        stretches = [self.question(speech) for speech in group.questions]
+        stretches = [self.question(speech) for speech in questions]
         answer_stretches, minister = self.replies(day.department)
-        end = builder.position - 1
-        builder.append("\n")
-        text = builder.text()
+        end = self.position - 1
+        self.lines.append("\n")  # the blank line closing the group
+        text = "\n".join(self.lines)
         answer = None
-        if group.replies:
+        if replies:
             answer = answer_from(
                 text,
                 answer_stretches,
                 answered_by=minister,
                 answered_on=answered_on,
-                is_holding=False if any(r.holding for r in group.replies) else None,
+                is_holding=False if any(r.holding for r in replies) else None,
                 default_year=year,
                 base=self.base,
             )
-        numbers = [n for speech in group.questions for n in speech.qnums]
-        numbers.extend(day.grouped_extra(key))
-        group_numbers = list(dict.fromkeys(numbers))
-        span = Span(self.base, self.base + end)
+        if len(questions) == 1 and not day.redirects:
+            group_numbers = list(dict.fromkeys(first.qnums))
+        else:
+            numbers = [n for speech in questions for n in speech.qnums]
+            numbers.extend(day.grouped_extra(key))
+            group_numbers = list(dict.fromkeys(numbers))
+        base = self.base
+        span = Span(base, base + end)
         if group.cut:
             self.at("PQ102", "the input ends inside this question group", (0, end))
-        elif not group.replies:
+        elif not replies:
             self.at("PQ104", "no reply follows the question", (0, end))
         day.emit(text)
-        for speech, stretch in zip(group.questions, stretches, strict=True):
-            uin = speech.qnums[0] if speech.qnums else None
+        department = day.department
+        complete = not group.cut
+        heading = group.heading
+        first_reply = replies[0] if replies else None
+        records: list[WrittenQuestion] = []
+        for speech, stretch in zip(questions, stretches, strict=True):
+            qnums = speech.qnums
+            uin = qnums[0] if qnums else None
             question, wording_house = question_from(
                 text,
                 stretch,
                 asked_by=Member(name=speech.speaker) if speech.speaker else None,
                 asked_on=_tabled_on(speech) or asked_on if era_b else None,
-                department=day.department,
+                department=department,
                 default_year=year,
-                base=self.base,
+                base=base,
             )
-            speakerids = [speech.speakerid, *(r.speakerid for r in group.replies)]
-            yield WrittenQuestion(
-                heading=group.heading,
+            record = WrittenQuestion(
+                heading=heading,
                 uin=uin,
                 legislature=Legislature.UK_PARLIAMENT,
-                house=_house(uin, speakerids, wording_house),
+                house=_house(uin, speech, replies, wording_house),
                 grouped_question_ids=tuple(n for n in group_numbers if n != uin),
                 question=question,
                 answer=answer,
-                complete=not group.cut,
+                complete=complete,
                 span=span,
-                extra=_extra(speech, group.replies[0] if group.replies else None),
+                extra=_extra(speech, first_reply),
             )
+            records.append(record)
+        return records
 
     def question(self, speech: _Speech) -> tuple[int, int]:
         label = self.line(_question_label(speech))
@@ -587,10 +628,10 @@ class _GroupRenderer:
             self.at("PQ104", "the question has no number (qnum)", label)
         if speech.speaker is None:
             self.at("PQ104", "the question has no speakername", label)
-        spans = [self.line(paragraph) for paragraph in speech.paragraphs]
-        if not spans:
+        if not speech.paragraphs:
             self.at("PQ104", "the question text is missing", label)
             return label[1], label[1]
+        spans = self.paragraphs(speech.paragraphs)
         stretch = spans[0][0], spans[-1][1]
         if speech.dropped_note:
             self.at("PQ106", "parlparse notes the question may be truncated", stretch)
@@ -599,15 +640,16 @@ class _GroupRenderer:
     def replies(self, department: str | None) -> tuple[list[tuple[int, int]], Minister | None]:
         stretches: list[tuple[int, int]] = []
         minister: Minister | None = None
-        for index, reply in enumerate(self.group.replies):
+        replies = self.group.replies
+        for index, reply in enumerate(replies):
             label = self.line(_reply_label(reply))
             if index == 0 and reply.speaker:
                 # the files name no role: the minister's department is unknown (the
                 # department heading is the question's department, never copied here)
                 minister = Minister(name=reply.speaker, role=None, department=None)
-            elif index > 0 and reply.speaker != self.group.replies[0].speaker:
+            elif index > 0 and reply.speaker != replies[0].speaker:
                 self.at("PQ105", f"a second reply, by {reply.speaker}, is merged in", label)
-            stretches.extend(self.line(paragraph) for paragraph in reply.paragraphs)
+            stretches.extend(self.paragraphs(reply.paragraphs))
         return stretches, minister
 
 
@@ -706,12 +748,17 @@ def _read(
                     break
                 if element.getparent() is not root:
                     continue
-                _unknown_before(element, day)
-                yield from day.element(element)
+                previous = element.getprevious()
+                if previous is not None and previous is not last:
+                    _unknown_before(element, day)  # the last known element stops the walk
+                done = day.element(element)
+                if done:
+                    yield from done
                 if day.stopped:
                     return
                 element.clear(keep_tail=True)
-                _free(element)
+                if previous is not None:
+                    _free(element)
                 last = element
         except etree.XMLSyntaxError as error:
             yield from _broken(error, feed.ends_at(error), root, last, day)
@@ -763,6 +810,24 @@ def stream(handle: IO[bytes], report: Report) -> Iterator[WrittenQuestion]:
     yield from _read(_normalized(decode_xml_stream(handle)), report, None)
 
 
+#: Every ASCII control character except ``\\n``: an ASCII chunk free of them holds nothing
+#: that :func:`normalize_text` changes (its ASCII targets are ``\\r`` and controls).
+_ASCII_CONTROLS = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F])
+
+
+def normalize_chunk(text: str) -> str:
+    """``normalize_text(text)``, with an exact fast path for plain ASCII chunks.
+
+    ``bytes.translate`` deletes the controls in one C pass; when nothing was deleted the
+    chunk has no ``\\r``, no odd space and no invisible character, so it is returned as is.
+    """
+    if text.isascii():
+        data = text.encode("ascii")
+        if len(data.translate(None, _ASCII_CONTROLS)) == len(data):
+            return text
+    return normalize_text(text)
+
+
 def _normalized(chunks: Iterable[str]) -> Iterator[str]:
     """``normalize_text`` chunk by chunk (a ``\\r`` at a chunk end waits for its ``\\n``)."""
     carry = ""
@@ -770,7 +835,7 @@ def _normalized(chunks: Iterable[str]) -> Iterator[str]:
         text = carry + chunk
         carry = "\r" if text.endswith("\r") else ""
         # tabs (Era A indentation) first, by plain replace: the same result, much faster
-        yield normalize_text(text[: len(text) - len(carry)].replace("\t", " "))
+        yield normalize_chunk(text[: len(text) - len(carry)].replace("\t", " "))
     if carry:
         yield normalize_text(carry)
 
