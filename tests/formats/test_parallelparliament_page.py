@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import random
+from pathlib import Path
 
 import pytest
 
 import pqparse
 from pqparse.formats import parallelparliament_listing as listing
+from pqparse.formats import parallelparliament_page as page
 from pqparse.formats.parallelparliament_page import NAME, detect
+from pqparse.text.html import html_to_text, looks_like_html
+from pqparse.text.lines import split_lines
 
 HEAD = (
     "Offences against Children\n\n(asked on 7th April 2025) - View Source\n\n"
@@ -430,3 +435,32 @@ def test_the_asker_decides_the_house_before_the_wording(
     (record,) = pqparse.parse(text).records
     expected = pqparse.House.LORDS if house == "L" else pqparse.House.COMMONS
     assert record.house is expected
+
+
+# --- fast paths -----------------------------------------------------------------------------
+
+_PAGES = Path(__file__).parents[1] / "fixtures" / "parallelparliament-page"
+_WHITESPACE_SAMPLES = " \t\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000\u200b"
+
+
+def _same_lines(text: str) -> bool:
+    shared = [(line.text, line.start, line.end) for line in split_lines(text)]
+    return [tuple(line) for line in page._split_lines(text)] == shared
+
+
+def test_page_lines_match_the_shared_split_lines_on_fixtures() -> None:
+    for path in sorted(_PAGES.iterdir()):
+        if path.name.endswith(".expected.json"):
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert _same_lines(source), path.name
+        if looks_like_html(source):
+            assert _same_lines(html_to_text(source)), path.name
+
+
+def test_page_lines_match_the_shared_split_lines_on_near_misses() -> None:
+    rng = random.Random(7)
+    alphabet = ["a", "Z", "\n", "\n\n", *_WHITESPACE_SAMPLES]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        assert _same_lines(text), repr(text)
