@@ -445,7 +445,7 @@ _WHITESPACE_SAMPLES = " \t\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000\u200b"
 
 def _same_lines(text: str) -> bool:
     shared = [(line.text, line.start, line.end) for line in split_lines(text)]
-    return [tuple(line) for line in page._split_lines(text)] == shared
+    return [tuple(line) for line in page.split_lines(text)] == shared
 
 
 def test_page_lines_match_the_shared_split_lines_on_fixtures() -> None:

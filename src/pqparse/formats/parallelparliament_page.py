@@ -50,8 +50,11 @@ class _Line(NamedTuple):
     end: int
 
 
-def _split_lines(text: str) -> list[_Line]:
-    """Every line (blank ones included), as :func:`pqparse.text.lines.split_lines` gives it."""
+def split_lines(text: str) -> list[_Line]:
+    """Every line (blank ones included), as :func:`pqparse.text.lines.split_lines` gives it.
+
+    Module-level under that name: tests patch it to simulate a parser bug.
+    """
     lines: list[_Line] = []
     append = lines.append
     position = 0
@@ -145,7 +148,7 @@ def parse(source: str, report: Report) -> Parsed:
     """Parse one Parallel Parliament page (text or HTML) into at most one record."""
     text = html_to_text(source) if looks_like_html(source) else source
     report.text = text
-    lines = _split_lines(text)
+    lines = split_lines(text)
     used: set[int] = set()
     record = _read_record(text, lines, used, report)
     _report_unparsed(lines, used, report)
