@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterator
-from typing import Any, cast
+from typing import Any
 
 from lxml import etree
 from lxml.html import defs as html_defs
@@ -314,13 +314,21 @@ _INLINE = frozenset(
 )
 
 
-def _texts(element: etree._Element) -> Iterator[str]:
-    """Text pieces of ``element``'s subtree (always ``str``: the markup was a ``str``)."""
-    return cast(Iterator[str], element.itertext())
-
-
 def _inline_only(element: etree._Element) -> bool:
-    return all(child.tag in _INLINE for child in element.iterdescendants())
+    return all(inner.tag in _INLINE for inner in element.iterdescendants())
+
+
+def _inline_text(element: etree._Element) -> str:
+    """``"".join(element.itertext())`` for an element whose descendants are all inline
+    elements (no comment or processing instruction), at C speed: libxml2 concatenates the
+    same text nodes in the same order (an HTML tree holds no entity references)."""
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
+def _folded_text(element: etree._Element) -> str:
+    """The text of ``element``'s inline-only subtree (tail excluded), whitespace folded."""
+    text = _inline_text(element) if len(element) else element.text
+    return " ".join(text.split()) if text else ""
 
 
 def _add_paragraph(paragraphs: list[str], pieces: list[str]) -> None:
@@ -329,6 +337,15 @@ def _add_paragraph(paragraphs: list[str], pieces: list[str]) -> None:
         if text:
             paragraphs.append(text)
         pieces.clear()
+
+
+def _body(root: etree._Element) -> etree._Element:
+    """``root.find("body")`` (its first ``body`` child), else ``root``; without the cost of
+    an ElementPath search."""
+    for child in root:
+        if child.tag == "body":
+            return child
+    return root
 
 
 def html_paragraphs(markup: str) -> list[str]:
@@ -342,22 +359,25 @@ def html_paragraphs(markup: str) -> list[str]:
         return []
     if root is None:
         return []
-    body = root.find("body")
-    container = root if body is None else body
+    container = _body(root)
     paragraphs: list[str] = []
     loose: list[str] = [container.text] if container.text else []
     for child in container:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in _SIMPLE_BLOCKS and _inline_only(child):  # the common case: a plain <p>
-            _add_paragraph(paragraphs, loose)
-            _add_paragraph(paragraphs, list(_texts(child)))
+        tag = child.tag  # a comment's or entity's tag is a function: in no tag set
+        if tag in _SIMPLE_BLOCKS and (not len(child) or _inline_only(child)):
+            if loose:  # the common case: a plain <p>
+                _add_paragraph(paragraphs, loose)
+            text = _folded_text(child)
+            if text:
+                paragraphs.append(text)
         elif tag in _INLINE and _inline_only(child):
-            loose.extend(_texts(child))
-        elif tag:
+            loose.append(_inline_text(child))
+        elif isinstance(tag, str) and tag:
             _add_paragraph(paragraphs, loose)
             paragraphs.extend(_walk_paragraphs(child))
-        if child.tail:
-            loose.append(child.tail)
+        tail = child.tail
+        if tail:
+            loose.append(tail)
     _add_paragraph(paragraphs, loose)
     return paragraphs
 
@@ -368,44 +388,52 @@ def _walk_paragraphs(top: etree._Element) -> list[str]:
     current: list[str] = []
     rows: list[list[str]] = []
     cells: list[list[str]] = []
+    sink = current  # where text goes: the innermost open cell, else the current paragraph
     skipping = 0
     for event, element in etree.iterwalk(top, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = element.tag
+        if not isinstance(tag, str):
+            tag = ""
         if event == "start":
             if skipping or tag in _SKIPPED:
                 skipping += 1
                 continue
             if tag in _CELLS and rows:
-                cells.append([])
+                sink = []
+                cells.append(sink)
             elif tag == "tr":
-                _add_paragraph(paragraphs, current)
+                if current:
+                    _add_paragraph(paragraphs, current)
                 rows.append([])
             elif tag in _FRAGMENT_BREAKS:
                 if cells:
-                    cells[-1].append(" ")
-                else:
+                    sink.append(" ")
+                elif current:
                     _add_paragraph(paragraphs, current)
-            if element.text and tag:
-                (cells[-1] if cells else current).append(element.text)
+            if tag:
+                text = element.text
+                if text:
+                    sink.append(text)
             continue
         tail = element.tail if element is not top else None
         if skipping:
             skipping -= 1
             if skipping == 0 and tail:
-                (cells[-1] if cells else current).append(tail)
+                sink.append(tail)
             continue
         if tag in _CELLS and cells:
             rows[-1].append(" ".join("".join(cells.pop()).split()))
+            sink = cells[-1] if cells else current
         elif tag == "tr" and rows:
             row = rows.pop()
             if any(row):
                 paragraphs.append(" ".join(" | ".join(row).split()))
         elif tag in _FRAGMENT_BREAKS:
             if cells:
-                cells[-1].append(" ")
-            else:
+                sink.append(" ")
+            elif current:
                 _add_paragraph(paragraphs, current)
         if tail:
-            (cells[-1] if cells else current).append(tail)
+            sink.append(tail)
     _add_paragraph(paragraphs, current)
     return paragraphs
