@@ -82,6 +82,7 @@ _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _CONTAINERS = frozenset({"div", "blockquote", "section", "article"})
 _LISTS = frozenset({"ul", "ol"})
 _CELLS = frozenset({"td", "th"})
+_UK_PARLIAMENT = Legislature.UK_PARLIAMENT
 #: What an element that completes no group gives (never appended to).
 _NO_RECORDS: tuple[WrittenQuestion, ...] = ()
 #: Unmatched ``altques`` redirects wait this many groups for the group they name.
@@ -222,6 +223,12 @@ class _Speech:
             self._add(text)
         for child in container:
             tag = child.tag
+            if tag == "p":  # the common case, read as below
+                self._read_paragraph(child)
+                tail = child.tail
+                if tail and not tail.isspace():
+                    self._add(tail)
+                continue
             name = tag.lower() if isinstance(tag, str) else None
             if name == "table":
                 self.paragraphs.extend(_table_rows(child))
@@ -242,7 +249,10 @@ class _Speech:
         if "error" in classes:  # parlparse's own "Question number missing" note
             self.dropped_note = True
             return
-        text = element_text(paragraph)
+        if len(paragraph):
+            text = element_text(paragraph)
+        else:  # element_text without the call
+            text = " ".join(paragraph.text.split()) if paragraph.text else ""
         if "holdinganswer" in classes:
             self.holding = text
             self.holding_on = _holding_date(paragraph, text)
@@ -610,7 +620,7 @@ class _GroupRenderer:
             record = WrittenQuestion(
                 heading=heading,
                 uin=uin,
-                legislature=Legislature.UK_PARLIAMENT,
+                legislature=_UK_PARLIAMENT,
                 house=_house(uin, speech, replies, wording_house),
                 grouped_question_ids=tuple(n for n in group_numbers if n != uin),
                 question=question,
@@ -707,15 +717,6 @@ def _unknown_before(element: etree._Element, day: _DayReader) -> None:
             day.unparsed(f"text after <{stray.tag}>", stray.tail or "")
 
 
-def _free(element: etree._Element) -> None:
-    """Drop everything before ``element`` (constant memory while streaming)."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    while (previous := element.getprevious()) is not None:
-        parent.remove(previous)
-
-
 def _unknown_after(root: etree._Element, last: etree._Element | None, day: _DayReader) -> None:
     """Report unknown top-level elements after the last known one (at the end of the day)."""
     for child in root:
@@ -757,8 +758,9 @@ def _read(
                 if day.stopped:
                     return
                 element.clear(keep_tail=True)
-                if previous is not None:
-                    _free(element)
+                while previous is not None:  # drop what came before (constant memory)
+                    root.remove(previous)
+                    previous = element.getprevious()
                 last = element
         except etree.XMLSyntaxError as error:
             yield from _broken(error, feed.ends_at(error), root, last, day)
