@@ -766,6 +766,7 @@ _CARD_FIELDS = (
     "ask-info",
     "answer-info",
 )
+_CARD_FIELD_SET = frozenset(_CARD_FIELDS)
 _DETAIL_PATH = re.compile(
     r"/written-questions/detail/(?P<date>\d{4}-\d{2}-\d{2})/(?P<uin>(?:HL)?\d{1,7})/?(?:[?#]|$)",
     re.I,
@@ -784,10 +785,6 @@ _CHROME_CLASSES = ("result-text", "next", "pagination")
 _CHROME_TAGS = ("header", "nav", "footer", "form", "h1")
 
 Spans = dict[etree._Element, tuple[int, int]]
-
-
-def _classes(element: etree._Element) -> frozenset[str]:
-    return frozenset((element.get("class") or "").split())
 
 
 def _parse_html(source: str, report: Report) -> Parsed:
@@ -836,13 +833,14 @@ def _read_card(
     fields: dict[str, etree._Element] = {}
     indicators: list[etree._Element] = []
     for element in card.iter():
-        if not element.get("class"):
+        names = element.get("class")
+        if not names:
             continue
-        classes = _classes(element)
-        for token in _CARD_FIELDS:
-            if token in classes:
-                fields.setdefault(token, element)
-        if "indicator-label" in classes:
+        tokens = names.split()
+        for token in tokens:
+            if token in _CARD_FIELD_SET and token not in fields:
+                fields[token] = element
+        if "indicator-label" in tokens:
             indicators.append(element)
     used: list[tuple[int, int]] = []
 
