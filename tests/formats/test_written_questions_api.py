@@ -15,8 +15,10 @@ import ijson
 import pytest
 
 import pqparse
+from pqparse.extract.records import answer_from
 from pqparse.formats import written_questions_api as api
 from pqparse.report import Report
+from pqparse.text.normalize import clean_inline
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "written-questions-api"
 INPUTS = sorted(
@@ -412,3 +414,52 @@ def test_non_standard_numbers_read_alike_in_parse_and_stream() -> None:
     streamed = list(api.stream(io.BytesIO(data), Report()))
     assert streamed == list(pqparse.parse(data, format=api.NAME).records)
     assert [r.uin for r in streamed] == ["1"]
+
+
+# --- the clean fast path of answer_from ----------------------------------------------------------
+
+_NEAR_MISS_ANSWERS = [
+    "<p>&amp;nbsp;</p><p>kept</p>",  # decodes to an empty paragraph
+    "<p>&amp;#32;</p>",
+    "<p>a\u00a0\u2003b</p>\t<p> c </p>",
+    "plain\n\n  indented\r\nline\u2028after",
+    "Tabs\tand\x0bvertical\x0cfeeds &amp;amp; more",
+    "<table><tr><td>&amp;nbsp;</td><td></td></tr></table><ul><li> x </li></ul>",
+    "<p>\u200bzero\u200bwidth</p><p>\u00ad</p>",
+    "I refer the hon. Member to the answer of 3 May to Question 12345.",
+]
+
+
+def _answer_texts() -> list[str]:
+    found: list[str] = []
+    for path in INPUTS:
+        for line in path.read_text(encoding="utf-8").splitlines() or [""]:
+            try:
+                data = json.loads(line)
+            except ValueError:
+                continue
+            found.extend(
+                value[key]
+                for value in _values(data)
+                for key in ("answerText", "originalAnswerText")
+                if isinstance(value, dict) and isinstance(value.get(key), str)
+            )
+    return found + _NEAR_MISS_ANSWERS
+
+
+@pytest.mark.parametrize("markup", _answer_texts())
+def test_answer_paragraphs_are_clean_or_empty_and_the_clean_path_agrees(markup: str) -> None:
+    paragraphs = api.answer_paragraphs(markup)
+    assert all(p == clean_inline(p) for p in paragraphs)
+    text = "\n\n".join(paragraphs)
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for paragraph in paragraphs:
+        spans.append((position, position + len(paragraph)))
+        position += len(paragraph) + 2
+    slow = answer_from(text, spans, answered_on=datetime.date(2024, 5, 9), base=7)
+    if "" in paragraphs:  # the format then takes the general path
+        assert markup in _NEAR_MISS_ANSWERS[:2]
+        return
+    fast = answer_from(text, spans, answered_on=datetime.date(2024, 5, 9), base=7, clean=True)
+    assert fast == slow

@@ -118,6 +118,18 @@ def question_from(
     return question, addressee.house
 
 
+def _non_blank(text: str, paragraphs: Sequence[Stretch]) -> tuple[list[Stretch], list[str]]:
+    """The stretches that hold more than whitespace, and their text."""
+    kept: list[Stretch] = []
+    pieces: list[str] = []
+    for start, end in paragraphs:
+        piece = text[start:end]
+        if piece.strip():
+            kept.append((start, end))
+            pieces.append(piece)
+    return kept, pieces
+
+
 def answer_from(
     text: str,
     paragraphs: Sequence[Stretch],
@@ -128,20 +140,22 @@ def answer_from(
     is_correction: bool = False,
     default_year: int | None = None,
     base: int = 0,
+    clean: bool = False,
 ) -> Answer:
     """The answer made of the paragraph stretches (empty ones skipped).
 
     ``is_holding=None`` means the source does not say: holding wording decides.
-    ``base`` is added to reference spans.
+    ``base`` is added to reference spans. ``clean=True`` promises that every stretch is
+    already clean text (non-empty, ``clean_inline`` leaves it unchanged), so none is
+    skipped or re-folded.
     """
-    kept: list[Stretch] = []
-    pieces: list[str] = []
-    for start, end in paragraphs:
-        piece = text[start:end]
-        if piece.strip():
-            kept.append((start, end))
-            pieces.append(piece)
-    cleaned = tuple(clean_inline(piece) for piece in pieces)
+    if clean:
+        kept = list(paragraphs)
+        pieces = [text[start:end] for start, end in kept]
+        cleaned = tuple(pieces)
+    else:
+        kept, pieces = _non_blank(text, paragraphs)
+        cleaned = tuple(clean_inline(piece) for piece in pieces)
     joined = "\n\n".join(cleaned)
     if is_holding is None:
         is_holding = is_holding_text(joined)

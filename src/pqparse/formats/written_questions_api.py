@@ -527,10 +527,11 @@ def _record(data: Mapping[str, Any], session: _Session, cut: bool = False) -> _R
     q_span = (len(head) - len(question_text), len(head))
     pieces = [head]
     paragraph_spans: list[tuple[int, int]] = []
+    paragraphs = answer_paragraphs(markup) if has_answer_text else []
     if answered:
         pieces.append(_answer_line(minister, answered_on))
         position = len(head) + len(pieces[-1]) + 3  # "\n\n" before the line, "\n" after it
-        for paragraph in answer_paragraphs(markup) if has_answer_text else ():
+        for paragraph in paragraphs:
             paragraph_spans.append((position, position + len(paragraph)))
             position += len(paragraph) + 2  # a blank line between paragraphs
             pieces.append(paragraph)
@@ -558,6 +559,7 @@ def _record(data: Mapping[str, Any], session: _Session, cut: bool = False) -> _R
             is_holding=_bool(data.get("answerIsHolding")),
             is_correction=_bool(data.get("answerIsCorrection")) or False,
             base=base,
+            clean="" not in paragraphs,  # each is clean text; only a decoded one may be empty
         )
     extra = _extra(data, dated_groups, session)
     complete = not (cut or stub_question or stub_answer)
