@@ -356,3 +356,11 @@ def test_content_lines_match_their_regex_definition_on_near_misses() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
         assert listing._content_lines(text) == listing._content_lines_by_regex(text), repr(text)
+
+
+def test_alert_title_guard_matches_the_pattern() -> None:
+    lines = [line.text for text in _listing_texts() for line in listing._content_lines(text)]
+    near = ["Alert Sample", "DfT Alert Sample |", "Alert Sampl", "alert sample", "x Alert Sample"]
+    near += ["ab Alert Sample | |", "Alert Samples", "Department Alert  Sample", "Alert\nSample"]
+    for line in [*lines, *near]:
+        assert listing._is_alert_title(line) == (listing._ALERT_TITLE.match(line) is not None)

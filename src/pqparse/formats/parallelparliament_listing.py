@@ -249,7 +249,7 @@ class _Reader:
                 if zone != _RECORDS:
                     # the preamble, or a section holding no written answers (calendar,
                     # debates, ...): known chrome, the rest is reported as unparsed
-                    if _is_chrome(text) or _ALERT_TITLE.match(text):
+                    if _is_chrome(text) or _is_alert_title(text):
                         self.kind[index] = _CHROME
                     continue
             self._line(index, line)
@@ -494,7 +494,12 @@ def _is_chrome(line: str) -> bool:
 
 def _is_alert_sample(lines: list[_Line]) -> bool:
     """An alert sample names itself ("<Dept> Alert Sample") near the top of the page."""
-    return any(_ALERT_TITLE.match(line.text) for line in lines[:_ALERT_TITLE_WITHIN])
+    return any(_is_alert_title(line.text) for line in lines[:_ALERT_TITLE_WITHIN])
+
+
+def _is_alert_title(line: str) -> bool:
+    """``<Dept> Alert Sample``; the substring test spares most lines the pattern's backtracking."""
+    return "Alert Sample" in line and _ALERT_TITLE.match(line) is not None
 
 
 def _mark_pagination(lines: list[_Line], kind: bytearray) -> None:
