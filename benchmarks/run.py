@@ -22,6 +22,7 @@ import gc
 import io
 import json
 import platform
+import random
 import re
 import statistics
 import sys
@@ -31,6 +32,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+import generate_api  # benchmarks/ is on sys.path when this file runs as a script
+import generate_twfy
 import lxml.etree
 import lxml.html
 
@@ -171,34 +174,14 @@ def bench_big_document(name: str, text: str, repeat: int) -> dict[str, object]:
 
 
 def api_dump(records: int) -> bytes:
-    """A JSON Lines dump of ``records`` API records cycled from the fixtures."""
-    values: list[dict[str, object]] = []
-    for source in fixture_sources("written-questions-api"):
-        for line in source.decode("utf-8-sig").splitlines():
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError:
-                data = json.loads(source.decode("utf-8-sig"))
-                values.extend(_api_values(data))
-                break
-            values.extend(_api_values(data))
-    if not values:
-        return b""
-    lines = [json.dumps(values[i % len(values)]) for i in range(records)]
+    """A JSON Lines dump of ``records`` API records made from the fixtures (generate_api)."""
+    templates = generate_api.fixture_items()
+    rng = random.Random(1)
+    lines = [
+        json.dumps(generate_api.variant(templates[n % len(templates)], n, rng))
+        for n in range(records)
+    ]
     return ("\n".join(lines) + "\n").encode()
-
-
-def _api_values(data: object) -> list[dict[str, object]]:
-    if isinstance(data, list):
-        return [v for item in data for v in _api_values(item)]
-    if isinstance(data, dict):
-        if isinstance(data.get("results"), list):
-            return _api_values(data["results"])
-        return [data]
-    return []
 
 
 def bench_structured(
@@ -253,9 +236,9 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(bench_structured(name, dump, floor_api(dump), args.repeat))
             scalings[name] = scaling(name, lambda f: api_dump(100 * f), args.repeat)
         elif name == "theyworkforyou-xml":
-            xml = twfy_dump(sources, 1)
+            xml = twfy_dump(100 // scale)
             rows.append(bench_structured(name, xml, floor_xml(xml), args.repeat))
-            scalings[name] = scaling(name, partial(twfy_dump, sources), args.repeat)
+            scalings[name] = scaling(name, twfy_dump, args.repeat)
         else:
             rows.extend(
                 bench_pages(
@@ -284,18 +267,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def twfy_dump(sources: list[bytes], factor: int) -> bytes:
-    """Fixture ``<publicwhip>`` bodies merged into one file, repeated ``factor`` times."""
-    bodies = []
-    for source in sources:
-        text = source.decode("latin-1")
-        start, end = text.find(">", text.find("<publicwhip")) + 1, text.rfind("</publicwhip>")
-        if start > 0 and end > start and 'latest="no"' not in text:
-            bodies.append(text[start:end])
-    body = "".join(bodies) * factor
-    return f'<?xml version="1.0" encoding="ISO-8859-1"?>\n<publicwhip>{body}</publicwhip>\n'.encode(
-        "latin-1", "replace"
+def twfy_dump(factor: int) -> bytes:
+    """The Era A fixture bodies, renumbered, ``factor`` times in one file (generate_twfy)."""
+    prolog, bodies = generate_twfy._sources()
+    body = b"".join(
+        generate_twfy._renumbered(b, (n + 1) * 1_000_000) for n in range(factor) for b in bodies
     )
+    return prolog + b'<publicwhip scrapeversion="a" latest="yes">\n' + body + b"</publicwhip>\n"
 
 
 if __name__ == "__main__":
