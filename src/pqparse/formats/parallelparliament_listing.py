@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import NamedTuple
 
 from pqparse.extract.dates import parse_date
 from pqparse.extract.members import parse_member
@@ -33,22 +32,12 @@ from pqparse.models import (
 )
 from pqparse.report import Report
 from pqparse.text.html import html_to_text, looks_like_html
+from pqparse.text.lines import Line
 from pqparse.text.normalize import clean_inline
 
 __all__ = ["FORMAT", "NAME", "detect", "parse"]
 
 NAME = "parallelparliament-listing"
-
-
-class _Line(NamedTuple):
-    """A line with text, stripped, and its offsets: ``text == document[start:end]``.
-
-    A light tuple rather than :class:`pqparse.text.lines.Line`: listings have many lines.
-    """
-
-    text: str
-    start: int
-    end: int
 
 
 # --- detection -------------------------------------------------------------------------------
@@ -215,7 +204,7 @@ class _Draft:
 class _Reader:
     """Walks the lines once, opening and filling drafts; marks what each line was."""
 
-    def __init__(self, text: str, lines: list[_Line], report: Report) -> None:
+    def __init__(self, text: str, lines: list[Line], report: Report) -> None:
         self.text = text
         self.lines = lines
         self.report = report
@@ -256,14 +245,14 @@ class _Reader:
         self._close()
         return self.drafts
 
-    def _line(self, index: int, line: _Line) -> None:
+    def _line(self, index: int, line: Line) -> None:
         if not self._labelled(index, line):
             if _is_chrome(line.text):
                 self.kind[index] = _CHROME
             else:
                 self._text(index, line)
 
-    def _labelled(self, index: int, line: _Line) -> bool:
+    def _labelled(self, index: int, line: Line) -> bool:
         """Read a label line; ``False`` when the line is no label where it stands."""
         label = _LABEL.match(line.text)
         kind = label.lastgroup if label else None
@@ -295,7 +284,7 @@ class _Reader:
         self.current = None
         self.last_paragraph = None
 
-    def _asker(self, index: int, line: _Line, member_at: int) -> None:
+    def _asker(self, index: int, line: Line, member_at: int) -> None:
         draft = self.current
         if draft is None or draft.asker is not None or draft.state >= _QUESTION:
             heading = self._heading_before(index, line)
@@ -314,7 +303,7 @@ class _Reader:
             draft.asker = parse_member(rest)
         draft.take(line.end)
 
-    def _heading_before(self, index: int, line: _Line) -> Stretch | None:
+    def _heading_before(self, index: int, line: Line) -> Stretch | None:
         """Alert samples: the heading is the text line just before "Asked by:"."""
         if not (self.alert or _INLINE_DATE.search(line.text) or self._next_is_date(index)):
             return None
@@ -367,7 +356,7 @@ class _Reader:
         if paragraph[0] < paragraph[1]:
             draft.answer.append(paragraph)
 
-    def _body(self, index: int, line: _Line, body: str) -> None:
+    def _body(self, index: int, line: Line, body: str) -> None:
         draft = self.current
         if draft is None or draft.department is not None or draft.question or draft.answered:
             draft = self._open(index, line.start)
@@ -376,7 +365,7 @@ class _Reader:
         draft.state = _QUESTION
         draft.take(line.end)
 
-    def _question_label(self, index: int, line: _Line) -> bool:
+    def _question_label(self, index: int, line: Line) -> bool:
         draft = self.current
         if draft is None or draft.state >= _QUESTION:
             return False
@@ -385,7 +374,7 @@ class _Reader:
         draft.take(line.end)
         return True
 
-    def _answered(self, index: int, line: _Line, label: re.Match[str]) -> bool:
+    def _answered(self, index: int, line: Line, label: re.Match[str]) -> bool:
         draft = self.current
         if draft is None or draft.answered:
             return False
@@ -406,7 +395,7 @@ class _Reader:
         draft.role_open = role.count("(") > role.count(")")
         return True
 
-    def _text(self, index: int, line: _Line) -> None:
+    def _text(self, index: int, line: Line) -> None:
         draft = self.current
         if draft is None:
             return  # loose text: reported as unparsed unless a later heading claims it
@@ -430,7 +419,7 @@ class _Reader:
         self.kind[index] = _FIELD
         draft.take(line.end)
 
-    def _paragraph(self, index: int, line: _Line, draft: _Draft, into: list[Stretch]) -> None:
+    def _paragraph(self, index: int, line: Line, draft: _Draft, into: list[Stretch]) -> None:
         trailing = None
         if into is draft.answer and line.text.endswith("|"):
             trailing = _TRAILING_PIPES.search(line.text)
@@ -448,7 +437,7 @@ class _Reader:
 
     # -- look-ahead ---------------------------------------------------------------------------
 
-    def _next_content(self, index: int) -> _Line | None:
+    def _next_content(self, index: int) -> Line | None:
         return self.lines[index + 1] if index + 1 < len(self.lines) else None
 
     def _next_is_date(self, index: int) -> bool:
@@ -460,31 +449,31 @@ class _Reader:
         return following is not None and following.text.startswith("Asked by:")
 
 
-def _content_lines(text: str) -> list[_Line]:
+def _content_lines(text: str) -> list[Line]:
     """The lines that hold text, stripped, with their offsets (blank lines left out).
 
     Splits on newlines only, like :data:`_CONTENT_LINE` (``str.strip`` and the regex agree on
     what whitespace is); much faster than trying the regex at every offset.
     """
-    lines: list[_Line] = []
+    lines: list[Line] = []
     append = lines.append
     position = 0
     for raw in text.split("\n"):
         content = raw.strip()
         if content:
             start = position + len(raw) - len(raw.lstrip())
-            append(_Line(content, start, start + len(content)))
+            append(Line(content, start, start + len(content)))
         position += len(raw) + 1
     return lines
 
 
-def _content_lines_by_regex(text: str) -> list[_Line]:
+def _content_lines_by_regex(text: str) -> list[Line]:
     """The reference definition of :func:`_content_lines` (kept for the equivalence test)."""
     lines = []
     for match in _CONTENT_LINE.finditer(text):
         content = match.group(1).rstrip()
         start = match.start(1)
-        lines.append(_Line(content, start, start + len(content)))
+        lines.append(Line(content, start, start + len(content)))
     return lines
 
 
@@ -492,7 +481,7 @@ def _is_chrome(line: str) -> bool:
     return line in _CHROME_EXACT or _CHROME_PATTERN.match(line) is not None
 
 
-def _is_alert_sample(lines: list[_Line]) -> bool:
+def _is_alert_sample(lines: list[Line]) -> bool:
     """An alert sample names itself ("<Dept> Alert Sample") near the top of the page."""
     return any(_is_alert_title(line.text) for line in lines[:_ALERT_TITLE_WITHIN])
 
@@ -502,7 +491,7 @@ def _is_alert_title(line: str) -> bool:
     return "Alert Sample" in line and _ALERT_TITLE.match(line) is not None
 
 
-def _mark_pagination(lines: list[_Line], kind: bytearray) -> None:
+def _mark_pagination(lines: list[Line], kind: bytearray) -> None:
     """Pager links ("« Previous", "1 2 3 … Next »", "Page 2 of 41") are chrome.
 
     A run of pager lines is a pager when one of them is a pager link, or (at the very end of
@@ -605,10 +594,10 @@ def _record(text: str, draft: _Draft, report: Report, last: bool) -> WrittenQues
     )
 
 
-def _report_unparsed(lines: list[_Line], kind: bytearray, report: Report) -> None:
+def _report_unparsed(lines: list[Line], kind: bytearray, report: Report) -> None:
     """One PQ103 warning per run of lines that are neither fields nor known chrome."""
-    first: _Line | None = None
-    last: _Line | None = None
+    first: Line | None = None
+    last: Line | None = None
     for index, line in enumerate(lines):
         if kind[index] == _UNREAD:
             first = first or line
@@ -621,7 +610,7 @@ def _report_unparsed(lines: list[_Line], kind: bytearray, report: Report) -> Non
         report.at("PQ103", f"unparsed text: {first.text[:60]!r}", first.start, last.end)
 
 
-def _chrome_after(lines: list[_Line], kind: bytearray, end: int) -> bool:
+def _chrome_after(lines: list[Line], kind: bytearray, end: int) -> bool:
     """Whether a known chrome line comes after offset ``end``."""
     for index in range(len(lines) - 1, -1, -1):
         if lines[index].start < end:

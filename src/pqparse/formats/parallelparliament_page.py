@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Set as AbstractSet
-from typing import NamedTuple
 
 import attrs
 
@@ -33,40 +32,11 @@ from pqparse.models import (
 )
 from pqparse.report import Report
 from pqparse.text.html import html_to_text, looks_like_html
+from pqparse.text.lines import Line, split_lines
 
 __all__ = ["FORMAT", "NAME", "detect", "parse"]
 
 NAME = "parallelparliament-page"
-
-
-class _Line(NamedTuple):
-    """One line, stripped: ``text == document[start:end]``; blank lines have ``text == ""``.
-
-    The fields of :class:`pqparse.text.lines.Line` in a light tuple (one per page line).
-    """
-
-    text: str
-    start: int
-    end: int
-
-
-def split_lines(text: str) -> list[_Line]:
-    """Every line (blank ones included), as :func:`pqparse.text.lines.split_lines` gives it.
-
-    Module-level under that name: tests patch it to simulate a parser bug.
-    """
-    lines: list[_Line] = []
-    append = lines.append
-    position = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            start = position + len(raw) - len(raw.lstrip())
-            append(_Line(stripped, start, start + len(stripped)))
-        else:
-            append(_Line("", position, position))
-        position += len(raw) + 1
-    return lines
 
 
 SPINNER = "Reticulating Splines"
@@ -157,7 +127,7 @@ def parse(source: str, report: Report) -> Parsed:
 
 @attrs.frozen
 class _Landmarks:
-    """_Line indexes of the labels that structure a page (-1 when absent)."""
+    """Line indexes of the labels that structure a page (-1 when absent)."""
 
     asked_on: int
     asked_by: int
@@ -172,7 +142,7 @@ class _Landmarks:
         return self.asked_on >= 0 or self.answered_by >= 0 or self.spinner >= 0
 
 
-def _find_landmarks(lines: list[_Line]) -> _Landmarks:
+def _find_landmarks(lines: list[Line]) -> _Landmarks:
     """One pass: labels before "Question to the", then the answer label and the spinner."""
     asked_on = asked_by = question_to = answered_by = spinner = -1
     for index, line in enumerate(lines):
@@ -203,7 +173,7 @@ def _find_landmarks(lines: list[_Line]) -> _Landmarks:
 
 
 def _read_record(
-    text: str, lines: list[_Line], used: set[int], report: Report
+    text: str, lines: list[Line], used: set[int], report: Report
 ) -> WrittenQuestion | None:
     marks = _find_landmarks(lines)
     if marks.question_to < 0:
@@ -247,7 +217,7 @@ def _read_record(
 
 
 def _question_part(
-    text: str, lines: list[_Line], marks: _Landmarks, used: set[int], report: Report
+    text: str, lines: list[Line], marks: _Landmarks, used: set[int], report: Report
 ) -> tuple[Question, House | None, int, list[int]]:
     """The question, the house its wording implies, where its text ends and (bare copy) the
     answer lines."""
@@ -283,7 +253,7 @@ def _bounds(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
 
-def _heading_line(lines: list[_Line], marks: _Landmarks) -> int:
+def _heading_line(lines: list[Line], marks: _Landmarks) -> int:
     """The heading: the content line just above "(asked on …)" (-1 when there is none)."""
     if marks.asked_on < 0:
         return -1
@@ -295,7 +265,7 @@ def _heading_line(lines: list[_Line], marks: _Landmarks) -> int:
 
 
 def _line_date(
-    lines: list[_Line], index: int, pattern: re.Pattern[str], used: set[int], report: Report
+    lines: list[Line], index: int, pattern: re.Pattern[str], used: set[int], report: Report
 ) -> datetime.date | None:
     if index < 0:
         return None
@@ -310,7 +280,7 @@ def _line_date(
     return found
 
 
-def _asker(lines: list[_Line], index: int, used: set[int]) -> Member | None:
+def _asker(lines: list[Line], index: int, used: set[int]) -> Member | None:
     if index < 0:
         return None
     used.add(index)
@@ -319,7 +289,7 @@ def _asker(lines: list[_Line], index: int, used: set[int]) -> Member | None:
 
 
 def _paragraphs(
-    lines: list[_Line], start: int, end: int, taken: AbstractSet[int] = frozenset()
+    lines: list[Line], start: int, end: int, taken: AbstractSet[int] = frozenset()
 ) -> list[list[int]]:
     """Runs of adjacent content lines in ``lines[start:end]`` (known chrome skipped; lines
     already ``taken`` as labels end a run like blank lines)."""
@@ -339,7 +309,7 @@ def _paragraphs(
 
 
 def _question_paragraph(
-    lines: list[_Line], start: int, end: int, taken: AbstractSet[int]
+    lines: list[Line], start: int, end: int, taken: AbstractSet[int]
 ) -> list[int]:
     """Full copy: the paragraph that starts "To ask" (else the first one)."""
     runs = _paragraphs(lines, start, end, taken)
@@ -350,7 +320,7 @@ def _question_paragraph(
 
 
 def _bare_question_and_answer(
-    lines: list[_Line], start: int, end: int, taken: AbstractSet[int]
+    lines: list[Line], start: int, end: int, taken: AbstractSet[int]
 ) -> tuple[list[int], list[int]]:
     """Bare copy: the first "To ask" line is the question, every later line an answer paragraph."""
     content = [
@@ -365,7 +335,7 @@ def _bare_question_and_answer(
 
 
 def _answer_block(
-    text: str, lines: list[_Line], marks: _Landmarks, used: set[int], report: Report
+    text: str, lines: list[Line], marks: _Landmarks, used: set[int], report: Report
 ) -> tuple[Answer, int, list[int]]:
     """The "Answered by" block: name, optional role, answer date, then the paragraphs."""
     header, date_at, body_from = _answer_header(lines, marks.answered_by + 1, marks.end)
@@ -392,7 +362,7 @@ def _answer_block(
     return answer, last_end, a_lines
 
 
-def _answer_header(lines: list[_Line], start: int, end: int) -> tuple[list[int], int, int]:
+def _answer_header(lines: list[Line], start: int, end: int) -> tuple[list[int], int, int]:
     """Name and role lines, the answer-date line (-1 if absent) and where the answer starts.
 
     Blank lines may separate the parts (HTML renders each block on its own paragraph);
@@ -433,7 +403,7 @@ def _looks_like_header(value: str, position: int) -> bool:
 def _cut_off(
     question: Question,
     answer: Answer | None,
-    lines: list[_Line],
+    lines: list[Line],
     a_lines: list[int],
     marks: _Landmarks,
 ) -> bool:
@@ -456,7 +426,7 @@ def _is_finished(value: str) -> bool:
     return bool(words) and words[-1].startswith(_LINK_STARTS)
 
 
-def _report_missing_answer_parts(answer: Answer, label: _Line, report: Report) -> None:
+def _report_missing_answer_parts(answer: Answer, label: Line, report: Report) -> None:
     missing = [
         name
         for name, absent in (
@@ -496,14 +466,14 @@ def _is_chrome(value: str) -> bool:
     return value in _CHROME_LINES
 
 
-def _content_end(line: _Line) -> int:
+def _content_end(line: Line) -> int:
     """End of a line's text without a loading-spinner text glued to it."""
     if line.text.endswith(SPINNER) and line.text != SPINNER:
         return line.start + len(line.text[: -len(SPINNER)].rstrip())
     return line.end
 
 
-def _paragraph_stretch(line: _Line) -> tuple[int, int]:
+def _paragraph_stretch(line: Line) -> tuple[int, int]:
     """A line as an answer paragraph: a table row loses its trailing " |", a glued spinner goes."""
     end = _content_end(line)
     if line.text.endswith("|", 0, end - line.start):
@@ -511,13 +481,13 @@ def _paragraph_stretch(line: _Line) -> tuple[int, int]:
     return line.start, end
 
 
-def _report_unparsed(lines: list[_Line], used: set[int], report: Report) -> None:
+def _report_unparsed(lines: list[Line], used: set[int], report: Report) -> None:
     """One PQ103 warning per run of lines that are neither fields nor known chrome.
 
     Blank lines neither start nor end a run.
     """
-    run_start: _Line | None = None
-    run_end: _Line | None = None
+    run_start: Line | None = None
+    run_end: Line | None = None
     for index, line in enumerate(lines):
         if not line.text:
             continue
@@ -532,7 +502,7 @@ def _report_unparsed(lines: list[_Line], used: set[int], report: Report) -> None
         _unparsed(report, run_start, run_end)
 
 
-def _unparsed(report: Report, first: _Line, last: _Line) -> None:
+def _unparsed(report: Report, first: Line, last: Line) -> None:
     report.at("PQ103", f"unparsed text: {first.text[:60]!r}", first.start, last.end)
 
 

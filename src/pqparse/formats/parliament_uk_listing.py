@@ -41,6 +41,7 @@ from pqparse.models import (
 from pqparse.report import Report
 from pqparse.text.builder import TextBuilder
 from pqparse.text.html import element_to_text, looks_like_html, parse_html
+from pqparse.text.lines import Line, split_lines
 from pqparse.text.normalize import clean_inline
 
 __all__ = ["FORMAT", "NAME", "detect", "parse"]
@@ -168,30 +169,6 @@ def parse(source: str, report: Report) -> Parsed:
 # ================================================================ page text
 
 
-class _Line(NamedTuple):
-    """One stripped line and its offsets (a light tuple: listings have many lines)."""
-
-    text: str
-    start: int
-    end: int
-
-
-def _split_lines(text: str) -> list[_Line]:
-    """Every line of ``text``, blank ones included, stripped, with exact offsets."""
-    lines: list[_Line] = []
-    append = lines.append
-    position = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped is raw:
-            append(_Line(raw, position, position + len(raw)))
-        elif stripped:
-            start = position + len(raw) - len(raw.lstrip())
-            append(_Line(stripped, start, start + len(stripped)))
-        else:
-            append(_Line("", position, position))
-        position += len(raw) + 1
-    return lines
 
 
 def _is_tooltip(text: str) -> bool:
@@ -258,7 +235,7 @@ class _AnswerBlock(NamedTuple):
     """One answer as the page shows it: its labels and its paragraph lines."""
 
     head: _AnswerHead
-    paragraphs: list[_Line]
+    paragraphs: list[Line]
 
 
 class _TextListing:
@@ -267,7 +244,7 @@ class _TextListing:
     def __init__(self, text: str, report: Report) -> None:
         self.text = text
         self.report = report
-        self.lines = _split_lines(text)
+        self.lines = split_lines(text)
         self.used = bytearray(len(self.lines))
         self.last = self._last_content_line()
 
@@ -382,7 +359,7 @@ class _TextListing:
             self.used[index] = 1
         return preamble
 
-    def _date(self, written: str, line: _Line, label: str) -> datetime.date | None:
+    def _date(self, written: str, line: Line, label: str) -> datetime.date | None:
         value = parse_date(written.strip())
         if value is None:
             self.report.at("PQ200", f"unreadable {label} date {written!r}", line.start, line.end)
@@ -528,10 +505,10 @@ class _TextListing:
 
     def _paragraphs(
         self, content: Sequence[int], position: int
-    ) -> tuple[list[_Line], tuple[str, ...], int]:
+    ) -> tuple[list[Line], tuple[str, ...], int]:
         """Answer paragraphs (one per line) up to ``Grouped Questions:``, then grouped ids."""
         lines = self.lines
-        paragraphs: list[_Line] = []
+        paragraphs: list[Line] = []
         grouped: list[str] = []
         while position < len(content):
             index = content[position]
@@ -645,8 +622,8 @@ class _TextListing:
 
     def _report_unparsed(self) -> None:
         """One PQ103 per run of lines that are neither fields nor chrome (blank lines join)."""
-        run_start: _Line | None = None
-        run_end: _Line | None = None
+        run_start: Line | None = None
+        run_end: Line | None = None
         for index, line in enumerate(self.lines):
             if not line.text:
                 continue
@@ -660,7 +637,7 @@ class _TextListing:
         if run_start is not None and run_end is not None:
             self._unparsed(run_start, run_end)
 
-    def _unparsed(self, first: _Line, last: _Line) -> None:
+    def _unparsed(self, first: Line, last: Line) -> None:
         self.report.at("PQ103", f"unparsed text: {first.text[:60]!r}", first.start, last.end)
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 import attrs
 from lxml import etree
@@ -36,6 +36,7 @@ from pqparse.models import Answer, House, Legislature, Member, Minister, Span, W
 from pqparse.report import Report
 from pqparse.text.html import looks_like_html, parse_html
 from pqparse.text.html_spans import RenderedHtml, render_with_spans
+from pqparse.text.lines import Line, split_lines
 from pqparse.text.normalize import clean_inline
 
 __all__ = ["FORMAT", "NAME", "detect", "parse"]
@@ -171,33 +172,6 @@ _CHROME = frozenset({"Skip to main content"})
 _SENTENCE_END = re.compile(r"[.?!:;)\]\"'”’]$")
 
 
-class _Line(NamedTuple):
-    """One stripped line and its offsets: ``text == document[start:end]`` (blank: ``""``)."""
-
-    text: str
-    start: int
-    end: int
-
-
-def _split_lines(text: str) -> list[_Line]:
-    """Every line of ``text``, blank ones included, stripped, with exact offsets.
-
-    A light tuple per line (pages and concatenated copies have many lines).
-    """
-    lines: list[_Line] = []
-    append = lines.append
-    position = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped is raw:
-            append(_Line(raw, position, position + len(raw)))
-        elif stripped:
-            start = position + len(raw) - len(raw.lstrip())
-            append(_Line(stripped, start, start + len(stripped)))
-        else:
-            append(_Line("", position, position))
-        position += len(raw) + 1
-    return lines
 
 
 def _is_department(value: str) -> bool:
@@ -259,7 +233,7 @@ class _Draft:
     department: str | None = None
     uin: str | None = None
     asked_on: datetime.date | None = None
-    member_lines: list[_Line] = attrs.field(factory=list)
+    member_lines: list[Line] = attrs.field(factory=list)
     question: tuple[int, int] | None = None
     named_day: bool | None = None
     interest: bool | None = None
@@ -267,7 +241,7 @@ class _Draft:
     withdrawn: bool = False
     awaiting: bool = False
     answer_label: bool = False
-    answerer_lines: list[_Line] = attrs.field(factory=list)
+    answerer_lines: list[Line] = attrs.field(factory=list)
     answered_on: datetime.date | None = None
     date_pending: bool = False
     holding_on: datetime.date | None = None
@@ -304,7 +278,7 @@ class _Hints:
 class _TextReader:
     """Reads the records of one page text, line by line, in one pass per record."""
 
-    def __init__(self, text: str, lines: list[_Line], report: Report, hints: _Hints) -> None:
+    def __init__(self, text: str, lines: list[Line], report: Report, hints: _Hints) -> None:
         self.text = text
         self.lines = lines
         self.report = report
@@ -423,7 +397,7 @@ class _TextReader:
             draft.end = max(draft.end, line.end)
         return i
 
-    def _read_uin(self, draft: _Draft, match: re.Match[str], line: _Line) -> None:
+    def _read_uin(self, draft: _Draft, match: re.Match[str], line: Line) -> None:
         draft.uin = _normal_uin(match.group("uin"))
         rest = match.group("rest")
         tabled = _TABLED_IN_REST.search(rest)
@@ -433,7 +407,7 @@ class _TextReader:
         elif rest.strip(" ,."):
             self.report.at("PQ103", f"unparsed text: {rest.strip()[:60]!r}", line.start, line.end)
 
-    def _indicator(self, draft: _Draft, line: _Line, i: int) -> bool:
+    def _indicator(self, draft: _Draft, line: Line, i: int) -> bool:
         text = line.text
         first = text[:1].lower()  # each indicator starts with a known letter
         if first in "[n" and _NAMED_DAY.match(text):
@@ -496,7 +470,7 @@ class _TextReader:
                 self._use(i, draft)
             i += 1
 
-    def _tail_label(self, draft: _Draft, line: _Line, i: int) -> str | None:
+    def _tail_label(self, draft: _Draft, line: Line, i: int) -> str | None:
         """Read a labelled line of the answer block; the reading mode that follows it."""
         text = line.text
         first = text[:1].lower()  # each label starts with a known letter: skip the others
@@ -505,7 +479,7 @@ class _TextReader:
             draft.answer_label = True
             who = match.group("who").strip()
             if who:
-                draft.answerer_lines.append(_Line(who, line.end - len(who), line.end))
+                draft.answerer_lines.append(Line(who, line.end - len(who), line.end))
             mode = "card"
         elif first == "c" and (match := _CORRECTED_BY.match(text)):
             draft.correction().corrected_by = clean_inline(match.group("who")) or None
@@ -553,20 +527,20 @@ class _TextReader:
             self._use(i, draft)
         return mode
 
-    def _is_attachment(self, line: _Line) -> bool:
+    def _is_attachment(self, line: Line) -> bool:
         return line.start in self.hints.attachments
 
     def _use(self, index: int, draft: _Draft) -> None:
         self.used.add(index)
         draft.end = max(draft.end, self.lines[index].end)
 
-    def _date(self, written: str, line: _Line) -> datetime.date | None:
+    def _date(self, written: str, line: Line) -> datetime.date | None:
         value = parse_date(written)
         if value is None:
             self._bad_date(written, line)
         return value
 
-    def _bad_date(self, written: str, line: _Line) -> None:
+    def _bad_date(self, written: str, line: Line) -> None:
         self.report.at("PQ200", f"unreadable date {written!r}", line.start, line.end)
 
     # building the record
@@ -654,7 +628,7 @@ class _TextReader:
             is_correction=True,
         )
 
-    def _member(self, lines: list[_Line]) -> tuple[Member | None, House | None]:
+    def _member(self, lines: list[Line]) -> tuple[Member | None, House | None]:
         """Asker block: name, then "Party, Constituency" (or party and seat lines), house."""
         if not lines:
             return None, None
@@ -682,7 +656,7 @@ class _TextReader:
         return Member(name=name or None, party=party, constituency=seat), house
 
     def _answerer(
-        self, lines: list[_Line]
+        self, lines: list[Line]
     ) -> tuple[Minister | None, str | None, dict[str, str] | None]:
         """Answerer block: a person (name, role or party, seat, house) or a department."""
         texts = [clean_inline(line.text) for line in lines if not is_portrait_caption(line.text)]
@@ -715,8 +689,8 @@ class _TextReader:
         return " | " in final or _SENTENCE_END.search(final) is not None
 
     def _report_unparsed(self) -> None:
-        run: list[_Line] = []
-        for index, line in enumerate([*self.lines, _Line("", -1, -1)]):
+        run: list[Line] = []
+        for index, line in enumerate([*self.lines, Line("", -1, -1)]):
             if line.text and index not in self.used and not _is_chrome(line.text):
                 run.append(line)
                 continue
@@ -1008,10 +982,10 @@ def _read_detail(
     sidebar_spans = [spans[el] for el in sidebars]
     withdrawn = any("withdrawn" in _content(rendered, el).lower() for el in sidebars)
     attachments = _attachment_lines(rendered, main.iter("a"), sidebar_spans)
-    lines: list[_Line] = []
-    sidebar_lines: list[_Line] = []
+    lines: list[Line] = []
+    sidebar_lines: list[Line] = []
     low, high = region
-    for line in _split_lines(text):
+    for line in split_lines(text):
         start = line.start
         if sidebar_spans and any(s <= start < e for s, e in sidebar_spans):
             sidebar_lines.append(line)
@@ -1053,7 +1027,7 @@ def _attachment_lines(
 
 
 def _apply_sidebar(
-    record: WrittenQuestion, sidebar: Sequence[_Line], withdrawn: bool
+    record: WrittenQuestion, sidebar: Sequence[Line], withdrawn: bool
 ) -> WrittenQuestion:
     named_day, interest = record.named_day, record.registered_interest
     for line in sidebar:
@@ -1098,7 +1072,7 @@ def parse(source: str, report: Report) -> Parsed:
     if looks_like_html(source):
         return _parse_html(source, report)
     report.text = source
-    reader = _TextReader(source, _split_lines(source), report, _Hints())
+    reader = _TextReader(source, split_lines(source), report, _Hints())
     return Parsed(source, tuple(reader.read()))
 
 

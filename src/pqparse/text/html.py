@@ -114,11 +114,11 @@ def parse_html(markup: str) -> etree._Element | None:
         markup = markup[declaration.end() :]
     try:
         document = etree.fromstring(markup, HTML_PARSER)
-    except (etree.ParserError, ValueError):
+        if document is None:
+            return None
+        return document if _FULL_DOCUMENT.match(markup) else _fragment_root(document)
+    except (etree.ParserError, ValueError):  # also: text lxml refuses to move (control chars)
         return None
-    if document is None:
-        return None
-    return document if _FULL_DOCUMENT.match(markup) else _fragment_root(document)
 
 
 def _fragment_root(document: etree._Element) -> etree._Element:

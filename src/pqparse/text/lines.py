@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 __all__ = ["Line", "split_lines"]
 
 
-@attrs.frozen
-class Line:
-    """One line, stripped: ``text == document[start:end]``; blank lines have ``text == ""``."""
+class Line(NamedTuple):
+    """One line, stripped: ``text == document[start:end]``; blank lines have ``text == ""``.
+
+    A named tuple, not an attrs class: long listings make hundreds of thousands of them.
+    """
 
     text: str
     start: int
@@ -24,14 +26,16 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     """Every line of ``text`` (blank ones included) with stripped text and exact offsets."""
     lines: list[Line] = []
+    append = lines.append
     position = 0
     for raw in text.split("\n"):
         stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            start = position + lead
-            lines.append(Line(stripped, start, start + len(stripped)))
+        if stripped is raw:
+            append(Line(raw, position, position + len(raw)))
+        elif stripped:
+            start = position + len(raw) - len(raw.lstrip())
+            append(Line(stripped, start, start + len(stripped)))
         else:
-            lines.append(Line("", position, position))
+            append(Line("", position, position))
         position += len(raw) + 1
     return lines
