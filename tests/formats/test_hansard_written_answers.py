@@ -481,3 +481,54 @@ def test_archive_page_without_names() -> None:
     assert record.answer.answered_by is None
     assert record.answer.paragraphs == ("The number was 5,599.",)
     assert codes(doc) == []
+
+
+# ---------------------------------------------------------------- fast paths
+
+
+def _general_body(segments: list[list[int]], start: int) -> list[tuple[int, int]]:
+    return [(max(s, start), e) for s, e in segments if e > start]
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [[(10, 30)], [(10, 11)], [(0, 5), (9, 20)], [(3, 8), (8, 12), (15, 40)]],
+    ids=lambda p: f"{len(p)} pieces",
+)
+def test_paragraph_body_fast_path_matches_the_general_rule(pieces: list[tuple[int, int]]) -> None:
+    from pqparse.formats.hansard_written_answers import _Para
+
+    para = _Para("text", "x", pieces, None)
+    segments = [list(p) for p in pieces]
+    for start in range(-1, pieces[-1][1] + 3):
+        assert para.body(start) == _general_body(segments, start)
+    assert para.body() == _general_body(segments, pieces[0][0])
+
+
+def _heading_lines() -> list[str]:
+    headings = []
+    for path in OWN:
+        text = prepare_text(path.read_bytes())[0]
+        headings.extend(
+            line.strip() for line in text.split("\n") if line.strip().isupper() and len(line) < 80
+        )
+    return headings
+
+
+def test_cached_heading_department_matches_uncached() -> None:
+    uncached = heading_department.__wrapped__
+    headings = _heading_lines()
+    assert headings
+    near_misses = [
+        variant
+        for heading in headings
+        for variant in (
+            heading.lower(),
+            heading.title(),
+            heading.replace(",", ""),
+            heading.replace(" ", "-"),
+            f" {heading} ",
+        )
+    ]
+    for heading in [*headings, *near_misses, *headings]:
+        assert heading_department(heading) == uncached(heading)

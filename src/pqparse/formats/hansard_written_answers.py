@@ -38,7 +38,6 @@ from pqparse.models import (
 )
 from pqparse.report import Report
 from pqparse.text.html import element_to_text, looks_like_html, parse_html
-from pqparse.text.lines import Line
 from pqparse.text.normalize import clean_inline
 
 __all__ = ["FORMAT", "NAME", "detect", "parse"]
@@ -314,17 +313,32 @@ _SINGLE_LINE_KINDS = frozenset({_CHROME, _DATE, _RECESS_KIND, _LABEL, _ASKED_BY_
 class _Para:
     """A logical paragraph: line stretches (split only around column markers)."""
 
-    __slots__ = ("body_start", "first", "kind", "last_text", "match", "segments", "start", "used")
+    __slots__ = (
+        "body_start",
+        "first_end",
+        "kind",
+        "last_text",
+        "match",
+        "segments",
+        "start",
+        "text",
+        "used",
+    )
 
-    def __init__(self, kind: str, line: Line, pieces: list[Stretch], match: re.Match[str] | None):
+    def __init__(
+        self, kind: str, text: str, pieces: list[Stretch], match: re.Match[str] | None
+    ) -> None:
         self.kind = kind
-        self.first = line
+        #: the first line's text (its stretch is the first piece)
+        self.text = text
         self.match = match
-        self.segments: list[list[int]] = list(map(list, pieces))
+        self.segments: list[list[int]] = (
+            [list(pieces[0])] if len(pieces) == 1 else [[start, end] for start, end in pieces]
+        )
         #: where the paragraph starts (stretches are only ever added after it)
-        self.start = pieces[0][0]
-        self.body_start = line.start
-        self.last_text = line.text
+        self.start = self.body_start = pieces[0][0]
+        self.first_end = pieces[0][1]
+        self.last_text = text
         self.used = False
 
     @property
@@ -345,7 +359,11 @@ class _Para:
     def body(self, start: int | None = None) -> list[Stretch]:
         """The stretches from ``start`` (default: the body start) to the end."""
         start = self.body_start if start is None else start
-        return [(max(s, start), e) for s, e in self.segments if e > start]
+        segments = self.segments
+        if len(segments) == 1:
+            first, end = segments[0]
+            return [(max(first, start), end)] if end > start else []
+        return [(max(s, start), e) for s, e in segments if e > start]
 
 
 _NO_MARKERS: list[re.Match[str]] = []
@@ -390,10 +408,10 @@ def _heading_shaped(para: _Para) -> bool:
     if len(segments) != 1:
         return False
     start, end = segments[0]
-    text = para.first.text
+    text = para.text
     return (
         end - start <= _MAX_HEADING
-        and para.first.end == end
+        and para.first_end == end
         and text[-1:] not in _HEADING_END
         and not _ends_with_number(text)
         and not _PART.match(text)
@@ -428,8 +446,10 @@ class _Paragraphs:
         current: _Para | None = None
         closed = bridged = numbered = False
         position = 0
-        for index, raw in enumerate(self.raw_lines):
-            line = self.lines[index]
+        paras = self.paras
+        classify = self._classify
+        joins = self._joins
+        for index, (raw, line) in enumerate(zip(self.raw_lines, self.lines, strict=True)):
             line_start = position
             position += len(raw) + 1
             if not line:
@@ -449,17 +469,17 @@ class _Paragraphs:
                 if pieces[0] != (start, end):
                     start, end = pieces[0]
                     line = text[start:end]
-            kind, match = self._classify(index, line)
+            kind, match = classify(index, line)
             if (
                 kind == _TEXT
                 and current is not None
                 and (not numbered or _LOWER_CASE.match(line) is not None)
-                and self._joins(current, line, closed, bridged)
+                and joins(current, line, closed, bridged)
             ):
                 current.add(line, pieces, contiguous=not bridged and not markers)
             else:
-                current = _Para(kind, Line(line, start, end), pieces, match)
-                self.paras.append(current)
+                current = _Para(kind, line, pieces, match)
+                paras.append(current)
             closed = bridged = False
             # a line ending with a question number ends a question; only a lower-case
             # line (a wrapped answer sentence citing "[121477]") goes on after it
@@ -474,7 +494,7 @@ class _Paragraphs:
         if (
             current.kind == _SPEAKER_KIND
             and current.match is not None
-            and current.first.start + current.match.end() >= current.end
+            and current.start + current.match.end() >= current.end
         ):
             return True  # "Mr Bain:" alone on its line: the text follows
         if bridged:
@@ -681,6 +701,7 @@ def _title_case(heading: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def heading_department(heading: str) -> str:
     """The answering body a Commons department heading stands for ("DEFENCE" → "Ministry of
     Defence", "HOME DEPARTMENT" → "Home Office"); unknown headings keep their words."""
@@ -975,9 +996,7 @@ class _Reader:
         if para.kind == _RECESS_KIND:
             return
         if self.sitting is None:
-            self.report.at(
-                "PQ200", f"unreadable sitting date {para.first.text!r}", para.start, para.end
-            )
+            self.report.at("PQ200", f"unreadable sitting date {para.text!r}", para.start, para.end)
         if "house" in match.groupdict():
             self.house_hint = House.COMMONS if match.group("house") == "HC" else House.LORDS
 
@@ -995,7 +1014,7 @@ class _Reader:
         return (
             index + 2 < len(opens)
             and opens[index + 2]
-            and _CAPS_HEADING.fullmatch(para.first.text) is not None
+            and _CAPS_HEADING.fullmatch(para.text) is not None
             and self._heading_candidate(index)
             and self._heading_candidate(index + 1)
         )
@@ -1012,15 +1031,15 @@ class _Reader:
         if para.kind == _SPEAKER_KIND:
             assert para.match is not None
             return _TO_ASK.match(self.text, para.start + para.match.end()) is not None
-        return para.kind == _TEXT and para.first.text.startswith("To ask")
+        return para.kind == _TEXT and para.text.startswith("To ask")
 
     def _new_heading(self, index: int, para: _Para) -> None:
         self._finish()
         para.used = True
         self.asker = None
         self.interest = False
-        if _CAPS_HEADING.fullmatch(para.first.text) and not self.opens[index + 1]:
-            self.department = heading_department(para.first.text)
+        if _CAPS_HEADING.fullmatch(para.text) and not self.opens[index + 1]:
+            self.department = heading_department(para.text)
             self.heading = None
             return
         self.heading = para
@@ -1110,7 +1129,7 @@ class _Reader:
 
     def _text(self, para: _Para) -> None:
         group = self.group
-        text = para.first.text
+        text = para.text
         if group is not None and not group.answering and group.questions:
             if open_draft := self._open_question():
                 para.used = True
@@ -1170,7 +1189,7 @@ class _Reader:
 
     def _section_mark(self, para: _Para) -> None:
         group = self.group
-        body = para.start + _SECTION_MARK.match(para.first.text).end()  # type: ignore[union-attr]
+        body = para.start + _SECTION_MARK.match(para.text).end()  # type: ignore[union-attr]
         if group is None or not group.questions:
             return
         para.used = True
@@ -1299,7 +1318,7 @@ class _Reader:
         if draft.oral:
             extra["oral_question_number"] = draft.oral
         return WrittenQuestion(
-            heading=heading.first.text if heading is not None else None,
+            heading=heading.text if heading is not None else None,
             uin=draft.uin,
             legislature=Legislature.UK_PARLIAMENT,
             house=house,
@@ -1367,7 +1386,7 @@ class _Reader:
             if run:
                 self.report.at(
                     "PQ103",
-                    f"unparsed text: {run[0].first.text[:60]!r}",
+                    f"unparsed text: {run[0].text[:60]!r}",
                     run[0].start,
                     run[-1].end,
                 )
