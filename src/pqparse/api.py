@@ -212,7 +212,7 @@ def iter_parse_many(
         yield from map(one, items)
         return
     if chunksize is None:
-        chunksize = max(1, min(64, len(items) // (workers * 8)))
+        chunksize = max(1, min(256, len(items) // (workers * 4)))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(one, items, chunksize=chunksize)
 
