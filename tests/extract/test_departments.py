@@ -319,3 +319,17 @@ def test_linear_on_adversarial_input(
 ) -> None:
     assert_linear(find_addressee, text)
     assert_linear(department_for_office, text)
+
+
+@pytest.mark.parametrize(
+    ("role", "department"),
+    [
+        ("Prime Minister and First Lord of the Treasury", "Prime Minister"),
+        ("Lord President of the Council and Leader of the House of Commons", "Leader of the House"),
+        ("Minister for the Cabinet Office and Paymaster General", "Cabinet Office"),
+        ("Minister for Women and Equality", None),  # one portfolio, not two offices
+        ("Minister of State for Trade and Investment", None),
+    ],
+)
+def test_combined_offices_take_the_first_known_office(role: str, department: str | None) -> None:
+    assert department_for_office(role) == department

@@ -248,6 +248,23 @@ def names_a_body(text: str) -> bool:
     return clean.lower() in _KNOWN_BODIES or _BODY_WORD.search(clean) is not None
 
 
+#: How the second office of a combined title starts ("... and First Lord of the Treasury").
+_SECOND_OFFICE = (
+    "First Lord",
+    "Leader",
+    "Lord ",
+    "Minister",
+    "Secretary",
+    "Chancellor",
+    "Paymaster",
+    "President",
+    "Deputy",
+    "Chief",
+    "Attorney",
+    "Solicitor",
+)
+
+
 def department_for_office(title: str) -> str | None:
     """Department for an office title ("Secretary of State for Defence" → Ministry of Defence).
 
@@ -265,6 +282,11 @@ def department_for_office(title: str) -> str | None:
     comma = _TITLE_COMMA_BODY.fullmatch(clean)
     if comma and names_a_body(comma.group("body")):
         return comma.group("body")
+    # a combined office: "Prime Minister and First Lord of the Treasury", "Lord President of
+    # the Council and Leader of the House of Commons" -> the first office that is known
+    head, joined, rest = clean.partition(" and ")
+    if joined and rest.startswith(_SECOND_OFFICE):
+        return _CANONICAL.get(head.lower())
     return None
 
 
