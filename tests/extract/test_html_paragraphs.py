@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pqparse.text.html import html_paragraphs
+from pqparse.text.html_paragraphs import html_paragraphs
 
 
 @pytest.mark.parametrize(

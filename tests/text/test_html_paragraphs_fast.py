@@ -19,13 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from pqparse.text.html import (
-    _CELLS,
+from pqparse.text.html import _CELLS, _SKIPPED, HTML_PARSER
+from pqparse.text.html_paragraphs import (
     _FRAGMENT_BREAKS,
     _INLINE,
     _SIMPLE_BLOCKS,
-    _SKIPPED,
-    HTML_PARSER,
     html_paragraphs,
 )
 

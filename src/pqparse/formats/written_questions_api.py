@@ -42,7 +42,7 @@ from pqparse.models import (
 )
 from pqparse.report import Report
 from pqparse.text.decode import decode_bytes, repair_mojibake
-from pqparse.text.html import html_paragraphs
+from pqparse.text.html_paragraphs import html_paragraphs
 from pqparse.text.normalize import clean_inline, normalize_text
 
 __all__ = ["FORMAT", "NAME", "answer_paragraphs", "detect", "parse", "stream"]
