@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import io
+import pickle
 from pathlib import Path
 
 import pytest
@@ -139,6 +141,30 @@ def test_every_model_round_trips() -> None:
         record.answer.references[0],
     ):
         assert pqparse.from_dict(type(obj), pqparse.to_dict(obj)) == obj
+
+
+@pytest.mark.parametrize("path", fixture_inputs(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_fixture_document_pickles_and_copies(path: Path) -> None:
+    doc = pqparse.parse_file(path)
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(doc, protocol=protocol)) == doc
+    assert copy.deepcopy(doc) == doc
+    for record in doc.records:
+        assert copy.copy(record) == record
+        assert pickle.loads(pickle.dumps(record)).question == record.question
+
+
+def test_pickled_models_keep_their_types_and_values() -> None:
+    doc = pqparse.parse_file(EXAMPLE)
+    back = pickle.loads(pickle.dumps(doc))
+    pairs = [(back, doc), (back.records[0], doc.records[0])]
+    pairs += [(back.records[0].answer, doc.records[0].answer)]
+    for new, old in pairs:
+        assert type(new) is type(old)
+        assert pqparse.to_dict(new) == pqparse.to_dict(old)
+    assert back.records[0].house is pqparse.House.COMMONS
+    with pytest.raises(AttributeError):
+        back.records[0].uin = "1"  # type: ignore[misc]
 
 
 def test_referenced_question_ids_exclude_own_and_grouped() -> None:

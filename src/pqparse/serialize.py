@@ -7,12 +7,14 @@ tuples as lists, absent values as ``null``.
 
 from __future__ import annotations
 
+import copyreg
 import datetime
 import enum
 import json
+import operator
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -72,6 +74,40 @@ _MODELS = (
     QuestionRef,
     Diagnostic,
 )
+
+
+# Pickling (process pools, Dask): attrs pickles a slotted object as a dict of its fields and
+# rebuilds it through a Python ``__setstate__`` loop; ``parse_many`` moves every Document
+# between processes, so each model pickles as the tuple of its field values instead.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    cls: tuple(a.name for a in attrs.fields(cls)) for cls in (*_MODELS, Span)
+}
+_new_object = object.__new__
+_set_field = object.__setattr__
+
+
+def _model_from_values(cls: type[T], values: tuple[Any, ...]) -> T:
+    """Rebuild a frozen model from its field values in field order.
+
+    Bypasses ``__init__``, which the models only use to take every field as given.
+    """
+    obj = _new_object(cls)
+    for name, value in zip(_FIELD_NAMES[cls], values, strict=True):
+        _set_field(obj, name, value)
+    return obj
+
+
+def _model_reducer(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """``copyreg`` reducer for ``cls``; positional classes rebuild through their ``__init__``."""
+    names = _FIELD_NAMES[cls]
+    values = operator.attrgetter(*names)  # every model has at least two fields: a tuple
+    if any(a.kw_only for a in attrs.fields(cls)):
+        return lambda obj: (_model_from_values, (cls, values(obj)))
+    return lambda obj: (cls, values(obj))
+
+
+for _cls in _FIELD_NAMES:
+    copyreg.pickle(_cls, _model_reducer(_cls))
 
 
 def _schema_for(tp: Any) -> dict[str, Any]:
