@@ -32,7 +32,7 @@ def _internal_error(monkeypatch: pytest.MonkeyPatch) -> set[str]:
         raise RuntimeError("boom")
 
     module = importlib.import_module(FORMATS["parallelparliament-page"].parse.__module__)
-    monkeypatch.setattr(module, "split_lines", broken, raising=True)
+    monkeypatch.setattr(module, "_Lines", broken, raising=True)
     return _codes(EXAMPLE)
 
 

@@ -444,8 +444,12 @@ _WHITESPACE_SAMPLES = " \t\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000\u200b"
 
 
 def _same_lines(text: str) -> bool:
-    shared = [(line.text, line.start, line.end) for line in split_lines(text)]
-    return [tuple(line) for line in page.split_lines(text)] == shared
+    """The page's lines: the shared split's texts, and its offsets for every content line."""
+    shared = split_lines(text)
+    lines = page._Lines(text)
+    return lines.values == [line.text for line in shared] and all(
+        lines.line(index) == line for index, line in enumerate(shared) if line.text
+    )
 
 
 def test_page_lines_match_the_shared_split_lines_on_fixtures() -> None:

@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Set as AbstractSet
-
-import attrs
+from itertools import accumulate
 
 from pqparse.extract.dates import parse_date
 from pqparse.extract.members import is_portrait_caption, parse_member
@@ -32,7 +31,7 @@ from pqparse.models import (
 )
 from pqparse.report import Report
 from pqparse.text.html import html_to_text, looks_like_html
-from pqparse.text.lines import Line, split_lines
+from pqparse.text.lines import Line
 
 __all__ = ["FORMAT", "NAME", "detect", "parse"]
 
@@ -118,23 +117,79 @@ def parse(source: str, report: Report) -> Parsed:
     """Parse one Parallel Parliament page (text or HTML) into at most one record."""
     text = html_to_text(source) if looks_like_html(source) else source
     report.text = text
-    lines = split_lines(text)
+    lines = _Lines(text)
     used: set[int] = set()
     record = _read_record(text, lines, used, report)
     _report_unparsed(lines, used, report)
     return Parsed(text, (record,) if record else ())
 
 
-@attrs.frozen
+class _Lines:
+    """Every line of the page by index, stripped (blank lines are ``""``), with offsets.
+
+    Splitting, stripping and the running offsets are C-level passes (``str.split``, ``map``,
+    ``accumulate``); a line's offsets are worked out only for the few lines that become
+    spans. Equals :func:`pqparse.text.lines.split_lines` on content lines (see ``line``).
+    """
+
+    __slots__ = ("_lengths", "_raws", "chrome", "values")
+
+    def __init__(self, text: str) -> None:
+        raws = text.split("\n")
+        self._raws = raws
+        self.values: list[str] = list(map(str.strip, raws))
+        # characters before line i, newlines not counted (line i starts at _lengths[i] + i)
+        self._lengths = list(accumulate(map(len, raws), initial=0))
+        self.chrome: frozenset[int] = _chrome_lines(self.values)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def start(self, index: int) -> int:
+        """Offset of the first character of content line ``index``."""
+        raw = self._raws[index]
+        return self._lengths[index] + index + len(raw) - len(raw.lstrip())
+
+    def end(self, index: int) -> int:
+        """Offset just after the last character of content line ``index``."""
+        return self.start(index) + len(self.values[index])
+
+    def line(self, index: int) -> Line:
+        """Content line ``index`` as a :class:`Line` (blank lines have no meaningful offsets)."""
+        start = self.start(index)
+        value = self.values[index]
+        return Line(value, start, start + len(value))
+
+
+def _chrome_lines(values: list[str]) -> frozenset[int]:
+    """Indexes of the chrome lines: the spinner, link labels, badges and portrait captions."""
+    return frozenset(
+        index
+        for index, value in enumerate(values)
+        if value in _CHROME_LINES or (value.endswith("Portrait") and _is_portrait(value))
+    )
+
+
 class _Landmarks:
     """Line indexes of the labels that structure a page (-1 when absent)."""
 
-    asked_on: int
-    asked_by: int
-    question_to: int
-    answered_by: int
-    spinner: int
-    end: int
+    __slots__ = ("answered_by", "asked_by", "asked_on", "end", "question_to", "spinner")
+
+    def __init__(
+        self,
+        asked_on: int,
+        asked_by: int,
+        question_to: int,
+        answered_by: int,
+        spinner: int,
+        end: int,
+    ) -> None:
+        self.asked_on = asked_on
+        self.asked_by = asked_by
+        self.question_to = question_to
+        self.answered_by = answered_by
+        self.spinner = spinner
+        self.end = end
 
     @property
     def full_copy(self) -> bool:
@@ -142,70 +197,80 @@ class _Landmarks:
         return self.asked_on >= 0 or self.answered_by >= 0 or self.spinner >= 0
 
 
-def _find_landmarks(lines: list[Line]) -> _Landmarks:
-    """One pass: labels before "Question to the", then the answer label and the spinner."""
+def _find_landmarks(values: list[str]) -> _Landmarks:
+    """One pass: labels before "Question to the", then the answer label and the spinner.
+
+    Each pattern is tried only on lines that begin as it must (first character or prefix).
+    """
     asked_on = asked_by = question_to = answered_by = spinner = -1
-    for index, line in enumerate(lines):
-        value = line.text
+    for index, value in enumerate(values):
         if not value:
             continue
         if question_to < 0:
-            if asked_on < 0 and _ASKED_ON.match(value):
-                asked_on = index
-            elif asked_by < 0 and _ASKED_BY.match(value):
-                asked_by = index
-            elif _QUESTION_TO.match(value):
-                question_to = index
+            first = value[0]
+            if first == "(":
+                if asked_on < 0 and _ASKED_ON.match(value):
+                    asked_on = index
+            elif first == "A":
+                if asked_by < 0 and value.startswith("Asked by:") and _ASKED_BY.match(value):
+                    asked_by = index
+            elif first == "Q":
+                if value.startswith("Question to the ") and _QUESTION_TO.match(value):
+                    question_to = index
             elif value == SPINNER:
                 spinner = index
                 break
         elif answered_by < 0 and value.startswith("Answered") and _ANSWERED_BY.match(value):
             answered_by = index
-        elif asked_by < 0 and answered_by < 0 and _ASKED_BY.match(value):
+        elif (
+            asked_by < 0
+            and answered_by < 0
+            and value.startswith("Asked by:")
+            and _ASKED_BY.match(value)
+        ):
             asked_by = index  # an asker line between the department and the answer block
         elif value.endswith(SPINNER):
             spinner = index
             break
-    end = len(lines)
+    end = len(values)
     if spinner >= 0:  # a spinner glued to the last line ends the page after that line
-        end = spinner + (lines[spinner].text != SPINNER)
+        end = spinner + (values[spinner] != SPINNER)
     return _Landmarks(asked_on, asked_by, question_to, answered_by, spinner, end)
 
 
 def _read_record(
-    text: str, lines: list[Line], used: set[int], report: Report
+    text: str, lines: _Lines, used: set[int], report: Report
 ) -> WrittenQuestion | None:
-    marks = _find_landmarks(lines)
+    values = lines.values
+    marks = _find_landmarks(values)
     if marks.question_to < 0:
         report.add("PQ100", "no 'Question to the …:' line: not a Parallel Parliament page")
         return None
     heading_at = _heading_line(lines, marks)
-    first = min(
-        (lines[i] for i in (heading_at, marks.asked_by, marks.question_to) if i >= 0),
-        key=lambda line: line.start,
-    )
+    # lines come in document order: the first label line is the one with the lowest index
+    first = min(i for i in (heading_at, marks.asked_by, marks.question_to) if i >= 0)
     question, house, question_end, bare_answer = _question_part(text, lines, marks, used, report)
     answer: Answer | None = None
     a_lines: list[int] = []
-    last_end = first.end
+    last_end = lines.end(first)
     if marks.answered_by >= 0:
         used.add(marks.answered_by)
         answer, last_end, a_lines = _answer_block(text, lines, marks, used, report)
     elif bare_answer:
         a_lines = bare_answer
-        stretches = [_paragraph_stretch(lines[i]) for i in a_lines]
+        stretches = [_paragraph_stretch(lines, i) for i in a_lines]
         answer = answer_from(text, stretches)
         last_end = stretches[-1][1]
-    record_span = Span(first.start, max(last_end, question_end))
-    complete = marks.spinner >= 0 or not _cut_off(question, answer, lines, a_lines, marks)
+    record_span = Span(lines.start(first), max(last_end, question_end))
+    complete = marks.spinner >= 0 or not _cut_off(question, answer, values, a_lines, marks)
     if not complete:
         report.at("PQ102", "the page is cut off inside the record", *_bounds(record_span))
     elif answer is not None and marks.answered_by >= 0:
-        _report_missing_answer_parts(answer, lines[marks.answered_by], report)
+        _report_missing_answer_parts(answer, lines.line(marks.answered_by), report)
     if heading_at >= 0:
         used.add(heading_at)
     return WrittenQuestion(
-        heading=lines[heading_at].text if heading_at >= 0 else None,
+        heading=values[heading_at] if heading_at >= 0 else None,
         uin=None,
         legislature=Legislature.UK_PARLIAMENT,
         house=_house(question.asked_by, house, answer),
@@ -217,28 +282,29 @@ def _read_record(
 
 
 def _question_part(
-    text: str, lines: list[Line], marks: _Landmarks, used: set[int], report: Report
+    text: str, lines: _Lines, marks: _Landmarks, used: set[int], report: Report
 ) -> tuple[Question, House | None, int, list[int]]:
     """The question, the house its wording implies, where its text ends and (bare copy) the
     answer lines."""
     asked_on = _line_date(lines, marks.asked_on, _ASKED_ON, used, report)
-    asked_by = _asker(lines, marks.asked_by, used)
-    label = lines[marks.question_to]
-    used.add(marks.question_to)
-    body = _QUESTION_TO.match(label.text)
+    asked_by = _asker(lines.values, marks.asked_by, used)
+    label = marks.question_to
+    used.add(label)
+    body = _QUESTION_TO.match(lines.values[label])
     region_end = marks.answered_by if marks.answered_by >= 0 else marks.end
     if marks.full_copy:
-        q_lines = _question_paragraph(lines, marks.question_to + 1, region_end, used)
+        q_lines = _question_paragraph(lines, label + 1, region_end, used)
         a_lines: list[int] = []
     else:
-        q_lines, a_lines = _bare_question_and_answer(lines, marks.question_to + 1, region_end, used)
+        q_lines, a_lines = _bare_question_and_answer(lines, label + 1, region_end, used)
     used.update(q_lines)
     used.update(a_lines)
     if q_lines:
-        q_span = (lines[q_lines[0]].start, _content_end(lines[q_lines[-1]]))
+        q_span = (lines.start(q_lines[0]), _content_end(lines, q_lines[-1]))
     else:
-        report.at("PQ104", "the question text is missing", label.start, label.end)
-        q_span = (label.end, label.end)
+        label_end = lines.end(label)
+        report.at("PQ104", "the question text is missing", lines.start(label), label_end)
+        q_span = (label_end, label_end)
     question, house = question_from(
         text,
         q_span,
@@ -253,125 +319,127 @@ def _bounds(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
 
-def _heading_line(lines: list[Line], marks: _Landmarks) -> int:
+def _heading_line(lines: _Lines, marks: _Landmarks) -> int:
     """The heading: the content line just above "(asked on …)" (-1 when there is none)."""
     if marks.asked_on < 0:
         return -1
+    values = lines.values
+    chrome = lines.chrome
     for index in range(marks.asked_on - 1, -1, -1):
-        value = lines[index].text
-        if value and index != marks.asked_by and not _is_chrome(value):
+        if values[index] and index != marks.asked_by and index not in chrome:
             return index
     return -1
 
 
 def _line_date(
-    lines: list[Line], index: int, pattern: re.Pattern[str], used: set[int], report: Report
+    lines: _Lines, index: int, pattern: re.Pattern[str], used: set[int], report: Report
 ) -> datetime.date | None:
     if index < 0:
         return None
-    line = lines[index]
     used.add(index)
-    match = pattern.match(line.text)
+    match = pattern.match(lines.values[index])
     if match is None:
         return None
     found = parse_date(match.group("date"))
     if found is None:
-        report.at("PQ200", f"unreadable date {match.group('date')!r}", line.start, line.end)
+        report.at(
+            "PQ200",
+            f"unreadable date {match.group('date')!r}",
+            lines.start(index),
+            lines.end(index),
+        )
     return found
 
 
-def _asker(lines: list[Line], index: int, used: set[int]) -> Member | None:
+def _asker(values: list[str], index: int, used: set[int]) -> Member | None:
     if index < 0:
         return None
     used.add(index)
-    match = _ASKED_BY.match(lines[index].text)
+    match = _ASKED_BY.match(values[index])
     return parse_member(match.group("member")) if match else None
 
 
 def _paragraphs(
-    lines: list[Line], start: int, end: int, taken: AbstractSet[int] = frozenset()
+    lines: _Lines, start: int, end: int, taken: AbstractSet[int] = frozenset()
 ) -> list[list[int]]:
     """Runs of adjacent content lines in ``lines[start:end]`` (known chrome skipped; lines
     already ``taken`` as labels end a run like blank lines)."""
+    values = lines.values
+    chrome = lines.chrome
     runs: list[list[int]] = []
     current: list[int] = []
     for index in range(start, end):
-        value = lines[index].text
-        if not value or index in taken:
+        if not values[index] or index in taken:
             if current:
                 runs.append(current)
                 current = []
-        elif not _is_chrome(value):
+        elif index not in chrome:
             current.append(index)
     if current:
         runs.append(current)
     return runs
 
 
-def _question_paragraph(
-    lines: list[Line], start: int, end: int, taken: AbstractSet[int]
-) -> list[int]:
+def _question_paragraph(lines: _Lines, start: int, end: int, taken: AbstractSet[int]) -> list[int]:
     """Full copy: the paragraph that starts "To ask" (else the first one)."""
     runs = _paragraphs(lines, start, end, taken)
+    values = lines.values
     for run in runs:
-        if _TO_ASK.match(lines[run[0]].text):
+        if _TO_ASK.match(values[run[0]]):
             return run
     return runs[0] if runs else []
 
 
 def _bare_question_and_answer(
-    lines: list[Line], start: int, end: int, taken: AbstractSet[int]
+    lines: _Lines, start: int, end: int, taken: AbstractSet[int]
 ) -> tuple[list[int], list[int]]:
     """Bare copy: the first "To ask" line is the question, every later line an answer paragraph."""
-    content = [
-        i
-        for i in range(start, end)
-        if lines[i].text and i not in taken and not _is_chrome(lines[i].text)
-    ]
+    values = lines.values
+    chrome = lines.chrome
+    content = [i for i in range(start, end) if values[i] and i not in taken and i not in chrome]
     if not content:
         return [], []
-    at = next((n for n, i in enumerate(content) if _TO_ASK.match(lines[i].text)), 0)
+    at = next((n for n, i in enumerate(content) if _TO_ASK.match(values[i])), 0)
     return [content[at]], content[at + 1 :]
 
 
 def _answer_block(
-    text: str, lines: list[Line], marks: _Landmarks, used: set[int], report: Report
+    text: str, lines: _Lines, marks: _Landmarks, used: set[int], report: Report
 ) -> tuple[Answer, int, list[int]]:
     """The "Answered by" block: name, optional role, answer date, then the paragraphs."""
+    values = lines.values
     header, date_at, body_from = _answer_header(lines, marks.answered_by + 1, marks.end)
     used.update(header)
     minister: Minister | None = None
-    last_end = lines[marks.answered_by].end
+    last_end = lines.end(marks.answered_by)
     if header:
-        role = lines[header[1]].text if len(header) > 1 else None
-        minister = parse_minister(lines[header[0]].text, role)
-        last_end = lines[header[-1]].end
+        role = values[header[1]] if len(header) > 1 else None
+        minister = parse_minister(values[header[0]], role)
+        last_end = lines.end(header[-1])
     answered_on = _line_date(lines, date_at, _ANSWERED_ON, used, report)
     if date_at >= 0:
-        last_end = lines[date_at].end
+        last_end = lines.end(date_at)
     a_lines = [i for run in _paragraphs(lines, body_from, marks.end) for i in run]
     used.update(a_lines)
-    answer = answer_from(
-        text,
-        [_paragraph_stretch(lines[i]) for i in a_lines],
-        answered_by=minister,
-        answered_on=answered_on,
-    )
-    if a_lines:
-        last_end = _paragraph_stretch(lines[a_lines[-1]])[1]
+    stretches = [_paragraph_stretch(lines, i) for i in a_lines]
+    answer = answer_from(text, stretches, answered_by=minister, answered_on=answered_on)
+    if stretches:
+        last_end = stretches[-1][1]
     return answer, last_end, a_lines
 
 
-def _answer_header(lines: list[Line], start: int, end: int) -> tuple[list[int], int, int]:
+def _answer_header(lines: _Lines, start: int, end: int) -> tuple[list[int], int, int]:
     """Name and role lines, the answer-date line (-1 if absent) and where the answer starts.
 
     Blank lines may separate the parts (HTML renders each block on its own paragraph);
     portrait captions are skipped.
     """
+    values = lines.values
+    chrome = lines.chrome
     content: list[int] = []
     for index in range(start, end):
-        value = lines[index].text
-        if not value or _is_chrome(value):
+        value = values[index]
+        if not value or index in chrome:
             continue
         if _ANSWERED_ON.match(value):
             return content, index, index + 1
@@ -381,8 +449,7 @@ def _answer_header(lines: list[Line], start: int, end: int) -> tuple[list[int], 
     # no answer date: keep only what reads as a name and (then) a role
     header: list[int] = []
     for index in content[:2]:
-        value = lines[index].text
-        if not _looks_like_header(value, len(header)):
+        if not _looks_like_header(values[index], len(header)):
             break
         header.append(index)
     body_from = header[-1] + 1 if header else start
@@ -403,7 +470,7 @@ def _looks_like_header(value: str, position: int) -> bool:
 def _cut_off(
     question: Question,
     answer: Answer | None,
-    lines: list[Line],
+    values: list[str],
     a_lines: list[int],
     marks: _Landmarks,
 ) -> bool:
@@ -414,8 +481,7 @@ def _cut_off(
         return True
     if not a_lines:
         return False
-    last = lines[a_lines[-1]].text
-    return not _is_finished(last)
+    return not _is_finished(values[a_lines[-1]])
 
 
 def _is_finished(value: str) -> bool:
@@ -460,50 +526,61 @@ def _house(asked_by: Member | None, wording: House | None, answer: Answer | None
     return None
 
 
-def _is_chrome(value: str) -> bool:
-    if value.endswith("Portrait"):
-        return len(value) <= _MAX_NAME + 9 and is_portrait_caption(value)
-    return value in _CHROME_LINES
+def _is_portrait(value: str) -> bool:
+    """A "<Name> Portrait" image caption of a name's length."""
+    return len(value) <= _MAX_NAME + 9 and is_portrait_caption(value)
 
 
-def _content_end(line: Line) -> int:
+def _content_end(lines: _Lines, index: int) -> int:
     """End of a line's text without a loading-spinner text glued to it."""
-    if line.text.endswith(SPINNER) and line.text != SPINNER:
-        return line.start + len(line.text[: -len(SPINNER)].rstrip())
-    return line.end
+    value = lines.values[index]
+    if value.endswith(SPINNER) and value != SPINNER:
+        return lines.start(index) + len(value[: -len(SPINNER)].rstrip())
+    return lines.end(index)
 
 
-def _paragraph_stretch(line: Line) -> tuple[int, int]:
+def _paragraph_stretch(lines: _Lines, index: int) -> tuple[int, int]:
     """A line as an answer paragraph: a table row loses its trailing " |", a glued spinner goes."""
-    end = _content_end(line)
-    if line.text.endswith("|", 0, end - line.start):
-        end = line.start + len(line.text[: end - line.start - 1].rstrip())
-    return line.start, end
+    value = lines.values[index]
+    start = lines.start(index)
+    end = start + len(value)
+    if value.endswith(SPINNER) and value != SPINNER:
+        end = start + len(value[: -len(SPINNER)].rstrip())
+    if value.endswith("|", 0, end - start):
+        end = start + len(value[: end - start - 1].rstrip())
+    return start, end
 
 
-def _report_unparsed(lines: list[Line], used: set[int], report: Report) -> None:
+def _report_unparsed(lines: _Lines, used: set[int], report: Report) -> None:
     """One PQ103 warning per run of lines that are neither fields nor known chrome.
 
-    Blank lines neither start nor end a run.
+    Blank lines neither start nor end a run. When fields and chrome are all content lines
+    and as many as the content lines, nothing is left over (the common case, C-level check).
     """
-    run_start: Line | None = None
-    run_end: Line | None = None
-    for index, line in enumerate(lines):
-        if not line.text:
+    values = lines.values
+    skipped = used | lines.chrome
+    if len(skipped) == len(values) - values.count("") and all(map(values.__getitem__, skipped)):
+        return
+    run_start = run_end = -1
+    for index, value in enumerate(values):
+        if not value:
             continue
-        if index in used or _is_chrome(line.text):
-            if run_start is not None and run_end is not None:
-                _unparsed(report, run_start, run_end)
-            run_start = run_end = None
+        if index in skipped:
+            if run_start >= 0:
+                _unparsed(report, lines, run_start, run_end)
+            run_start = -1
             continue
-        run_start = run_start or line
-        run_end = line
-    if run_start is not None and run_end is not None:
-        _unparsed(report, run_start, run_end)
+        if run_start < 0:
+            run_start = index
+        run_end = index
+    if run_start >= 0:
+        _unparsed(report, lines, run_start, run_end)
 
 
-def _unparsed(report: Report, first: Line, last: Line) -> None:
-    report.at("PQ103", f"unparsed text: {first.text[:60]!r}", first.start, last.end)
+def _unparsed(report: Report, lines: _Lines, first: int, last: int) -> None:
+    report.at(
+        "PQ103", f"unparsed text: {lines.values[first][:60]!r}", lines.start(first), lines.end(last)
+    )
 
 
 FORMAT = Format(
