@@ -364,3 +364,28 @@ def test_alert_title_guard_matches_the_pattern() -> None:
     near += ["ab Alert Sample | |", "Alert Samples", "Department Alert  Sample", "Alert\nSample"]
     for line in [*lines, *near]:
         assert listing._is_alert_title(line) == (listing._ALERT_TITLE.match(line) is not None)
+
+
+def _guard_samples() -> list[str]:
+    """Fixture lines, every pattern's own words, and near misses (odd first characters)."""
+    lines = [line.text for text in _listing_texts() for line in listing._content_lines(text)]
+    near = [*listing._CHROME_EXACT, "Written Question", "Asked by: X", "Questioner: X"]
+    near += ["Question to the Home Office:", "Question", "Answered by X", "Answer (Jo Bloggs)"]
+    near += ["| --- | --- |", ":---|", "-----", "--- | ---", "|", "Tip: To match a phrase, use "]
+    near += ["« Previous 1 2 3 Next »", "Page 2 of 41", "1 2 3 … 9", "...", "٣ ٤", "３", "²"]
+    near += ["‹ First", "› Last", "Written Answers", "Calendar |", "Bill Documents", "Petitions"]
+    near += ["Department Publications - Guidance", "Secondary Legislation", "Select Committee"]
+    shorter = [sample[1:].strip() for sample in near]
+    return [*lines, *near, *(sample for sample in shorter if sample)]  # lines are stripped
+
+
+def test_first_character_guards_match_the_bare_patterns() -> None:
+    for line in _guard_samples():
+        first = line[0]
+        if listing._LABEL.match(line):
+            assert first in listing._LABEL_FIRST, line
+        if listing._is_chrome(line):
+            assert first in listing._CHROME_FIRST, line
+        if listing._SECTION.match(line):
+            assert first in listing._SECTION_FIRST, line
+        assert listing._is_pager_line(line) == (listing._PAGER_LINE.match(line) is not None), line

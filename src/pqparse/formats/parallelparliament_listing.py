@@ -108,6 +108,13 @@ _PAGER_WORD = re.compile(r"[A-Za-z«‹»›]")
 # a pager link no answer line is made of: a run of pager lines with one ends the listing
 _PAGER_LINK = re.compile(r"[«‹»›]|\b(?:Previous|Prev|Next)\b|Page \d{1,5} of \d{1,5}")
 _TRAILING_PIPES = re.compile(r"\s*\|[|\s]*$")
+# First characters a (stripped) line can have when it is a label, chrome, a pager line or an
+# alert-sample section name: lines starting otherwise skip those patterns (tests check the
+# guards against the bare patterns).
+_LABEL_FIRST = frozenset("WAQ")
+_CHROME_FIRST = frozenset("VKANCTI|:-")
+_PAGER_FIRST = frozenset("«‹»›PNFL….")  # and any decimal digit (what `\d` matches)
+_SECTION_FIRST = frozenset("WCPSBD")
 # a line with content, without its surrounding spaces; blank lines are never needed
 _CONTENT_LINE = re.compile(r"(?m)^[^\S\n]*(\S[^\n]*)$")
 
@@ -222,16 +229,19 @@ class _Reader:
         lines = self.lines
         _mark_pagination(lines, self.kind)
         zone = _PREAMBLE if self.alert else _RECORDS
+        kind = self.kind
+        alert = self.alert
         for index, line in enumerate(lines):
             text = line.text
-            if self.kind[index]:
-                if self.kind[index] == _PAGER:
+            if kind[index]:
+                if kind[index] == _PAGER:
                     self._close()  # text after a pager (a footer) belongs to no record
                 continue
-            if self.alert:
-                section = _SECTION.match(text)
+            first = text[0]
+            if alert:
+                section = _SECTION.match(text) if first in _SECTION_FIRST else None
                 if section and not self._next_is_asker(index):
-                    self.kind[index] = _CHROME
+                    kind[index] = _CHROME
                     self._close()
                     zone = _RECORDS if section.group("name") == "Written Answers" else _IGNORED
                     continue
@@ -239,18 +249,16 @@ class _Reader:
                     # the preamble, or a section holding no written answers (calendar,
                     # debates, ...): known chrome, the rest is reported as unparsed
                     if _is_chrome(text) or _is_alert_title(text):
-                        self.kind[index] = _CHROME
+                        kind[index] = _CHROME
                     continue
-            self._line(index, line)
-        self._close()
-        return self.drafts
-
-    def _line(self, index: int, line: Line) -> None:
-        if not self._labelled(index, line):
-            if _is_chrome(line.text):
-                self.kind[index] = _CHROME
+            if first in _LABEL_FIRST and self._labelled(index, line):
+                continue
+            if first in _CHROME_FIRST and _is_chrome(text):
+                kind[index] = _CHROME
             else:
                 self._text(index, line)
+        self._close()
+        return self.drafts
 
     def _labelled(self, index: int, line: Line) -> bool:
         """Read a label line; ``False`` when the line is no label where it stands."""
@@ -399,20 +407,21 @@ class _Reader:
         draft = self.current
         if draft is None:
             return  # loose text: reported as unparsed unless a later heading claims it
+        state = draft.state
+        if state == _ANSWER:  # the common cases first: answer and question paragraphs
+            self._paragraph(index, line, draft, draft.answer)
+            return
+        if state == _QUESTION:
+            self._paragraph(index, line, draft, draft.question)
+            return
         text = line.text
-        if draft.state in (_HEAD, _ASKER) and draft.listed_on is None and _LISTED_DATE.match(text):
+        if draft.listed_on is None and _LISTED_DATE.match(text):  # state is _HEAD or _ASKER
             draft.listed_on = self._listed_date(text, line.start, line.end)
-        elif draft.state == _HEAD and draft.heading is None and draft.listed_on is None:
+        elif state == _HEAD and draft.heading is None and draft.listed_on is None:
             draft.heading = _strip_pipes(self.text, line.start, line.end)
-        elif draft.state == _ASKER and _TO_ASK.match(text):
+        elif state == _ASKER and _TO_ASK.match(text):
             draft.state = _QUESTION
             self._paragraph(index, line, draft, draft.question)
-            return
-        elif draft.state == _QUESTION:
-            self._paragraph(index, line, draft, draft.question)
-            return
-        elif draft.state == _ANSWER:
-            self._paragraph(index, line, draft, draft.answer)
             return
         else:
             return
@@ -420,12 +429,13 @@ class _Reader:
         draft.take(line.end)
 
     def _paragraph(self, index: int, line: Line, draft: _Draft, into: list[Stretch]) -> None:
-        trailing = None
-        if into is draft.answer and line.text.endswith("|"):
-            trailing = _TRAILING_PIPES.search(line.text)
-        end = line.start + trailing.start() if trailing and trailing.start() else line.end
-        into.append((line.start, end))
-        draft.take(line.end)
+        text, start, end = line
+        if text[-1] == "|" and into is draft.answer:
+            trailing = _TRAILING_PIPES.search(text)
+            if trailing and trailing.start():
+                end = start + trailing.start()
+        into.append((start, end))
+        draft.ends.append(line.end)
         self.kind[index] = _FIELD
         self.last_paragraph = (index, draft, into)
 
@@ -499,7 +509,7 @@ def _mark_pagination(lines: list[Line], kind: bytearray) -> None:
     """
     run: list[int] = []
     for index in range(len(lines) + 1):
-        if index < len(lines) and _PAGER_LINE.match(lines[index].text):
+        if index < len(lines) and _is_pager_line(lines[index].text):
             run.append(index)
             continue
         at_end = index == len(lines)
@@ -510,6 +520,12 @@ def _mark_pagination(lines: list[Line], kind: bytearray) -> None:
             for line_index in run:
                 kind[line_index] = _PAGER
         run = []
+
+
+def _is_pager_line(line: str) -> bool:
+    """A line made of pager tokens only (the first character spares most lines the pattern)."""
+    first = line[0]
+    return (first in _PAGER_FIRST or first.isdecimal()) and _PAGER_LINE.match(line) is not None
 
 
 def _strip_pipes(text: str, start: int, end: int) -> Stretch:
