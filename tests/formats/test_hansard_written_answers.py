@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import datetime
+import re
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import pqparse
-from pqparse.formats.hansard_written_answers import NAME, detect, heading_department, render_html
+from pqparse.formats.hansard_written_answers import (
+    _CONTENT_LINE,
+    NAME,
+    _ends_with_number,
+    _trailing_uin,
+    detect,
+    heading_department,
+    render_html,
+)
 from pqparse.models import House
 from pqparse.text.decode import prepare_text
 
@@ -532,3 +543,45 @@ def test_cached_heading_department_matches_uncached() -> None:
     ]
     for heading in [*headings, *near_misses, *headings]:
         assert heading_department(heading) == uncached(heading)
+
+
+# ---------------------------------------------------------------- fast paths
+
+
+#: The straightforward reading of a trailing question number that ``_trailing_uin`` speeds up.
+_TRAILING_UIN_SEARCH = re.compile(
+    r"(?P<interest>\s*\[I\])?\s*\[\s*(?P<uin>HL\s?\d{1,6}|\d{1,6})\s*R?\s*\]\s*$"
+)
+_UIN_TAILS = st.lists(
+    st.sampled_from(["[", "]", "I", "[I]", " ", "\t", "HL", "HL ", "12", "3456", "R", "x", "."]),
+    max_size=12,
+).map("".join)
+
+
+@given(st.text(max_size=30), _UIN_TAILS, st.integers(0, 40), st.integers(0, 3))
+def test_trailing_uin_matches_the_plain_search(head: str, tail: str, lo: int, cut: int) -> None:
+    text = head + tail
+    end = max(0, len(text) - cut)
+    start = min(lo, end)
+    plain = _TRAILING_UIN_SEARCH.search(text, start, end)
+    fast = _trailing_uin(text, start, end)
+    if plain is None:
+        assert fast is None
+    else:
+        assert fast == (plain.start(), plain.group("uin"), plain.group("interest") is not None)
+    assert _ends_with_number(text) == (
+        text.endswith("]") and _TRAILING_UIN_SEARCH.search(text, max(0, len(text) - 40)) is not None
+    )
+
+
+@given(st.lists(st.sampled_from(["a b", " x ", "", "  ", "\t", "y\t", "\x1c", "z  w"]), max_size=8))
+def test_content_lines_are_the_stripped_non_blank_lines(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    found = [(m.start(), m.group()) for m in _CONTENT_LINE.finditer(text)]
+    expected = []
+    position = 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            expected.append((position + len(raw) - len(raw.lstrip()), raw.strip()))
+        position += len(raw) + 1
+    assert found == expected

@@ -17,8 +17,9 @@ import datetime
 import functools
 import re
 from collections.abc import Iterator, Sequence
+from typing import cast
 
-import attrs
+from lxml import etree
 
 from pqparse.extract.dates import MONTHS, parse_date
 from pqparse.extract.departments import Addressee, department_for_office, find_addressee
@@ -130,7 +131,7 @@ _HONORIFICS = frozenset(
 #: answer 20 October 2009]:", "The Minister of State, Ministry of Justice (Lord McNally):".
 _SPEAKER = re.compile(
     r"(?:§\s*)?(?:(?P<oral>\d{1,3})\.\s*)?"
-    r"(?P<head>[A-Z\u00c0-\u00de][^:\[\]\n]{0,200}?)\s*"
+    r"(?P<head>[A-Z\u00c0-\u00de][^:\[\]\n]{0,200})\s*"
     r"(?:\[\s*(?P<holding>holding\s+answers?\b[^\]\n]{0,100}?)\s*:?\s*\]\s*:?|:)\s*"
 )
 #: Older layouts: "Mr. Dalyell asked the Secretary of State ...", "Lord Moonie asked Her
@@ -145,9 +146,9 @@ _SECTION_MARK = re.compile(r"§\s*")
 _TO_ASK = re.compile(r"\s*To ask\b")
 #: "... [12345]", "[HL1234]", "[12345R]"; the Lords daily report marks a registered interest
 #: "[I]" (before the number, or after the asker's name).
-_TRAILING_UIN = re.compile(
-    r"(?P<interest>\s*\[I\])?\s*\[\s*(?P<uin>HL\s?\d{1,6}|\d{1,6})\s*R?\s*\]\s*$"
-)
+#: The bracket of a trailing question number: the line's last "[" (none can follow it).
+_UIN_BRACKET = re.compile(r"\[\s*(?P<uin>HL\s?\d{1,6}|\d{1,6})\s*R?\s*\]\s*$")
+_INTEREST = "[I]"
 _INTEREST_MARK = re.compile(r"\s*\[I\]\s*$")
 _PART = re.compile(r"\((?P<number>\d{1,2})\)\s*")
 _FIRST_PART = re.compile(r"\(1\)\s*")
@@ -160,6 +161,8 @@ _DAY = re.compile(r"\d{1,2}")
 
 # ---------------------------------------------------------------- paragraph shapes
 
+#: A line's text without the spaces around it (blank lines have none).
+_CONTENT_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _ALIGNED = re.compile(r"[^\s.:;?!,] {2,}\S")
 _CELL_GAP = re.compile(r" {2,}")
 #: Characters that can end a sentence, a question number or a quotation.
@@ -242,6 +245,8 @@ def detect(text: str) -> float:
 # ---------------------------------------------------------------- HTML
 
 
+#: Elements with a ``style`` attribute, in document order (compiled XPath: no Python walk).
+_STYLED = etree.XPath("descendant::*[@style]")
 _UPPERCASE_STYLE = re.compile(r"text-transform\s*:\s*uppercase", re.IGNORECASE)
 _C1_ENTITY = re.compile(r"&#(?:(1[2-5]\d)|[xX]([89][0-9a-fA-F]));")
 
@@ -263,7 +268,7 @@ def render_html(markup: str) -> str:
     root = parse_html(_C1_ENTITY.sub(_cp1252_entity, markup))
     if root is None:
         return ""
-    for element in root.iterfind(".//*[@style]"):
+    for element in cast("list[etree._Element]", _STYLED(root)):
         if _UPPERCASE_STYLE.search(element.get("style", "")):
             for inner in element.iter():
                 if inner.text:
@@ -398,8 +403,8 @@ def _continues(previous: str, line: str) -> bool:
     return previous[-1:] not in _TERMINAL
 
 
-def _is_aligned(lines: Sequence[str], index: int) -> bool:
-    return 0 <= index < len(lines) and _ALIGNED.search(lines[index]) is not None
+def _is_aligned(line: str) -> bool:
+    return _ALIGNED.search(line.strip()) is not None
 
 
 def _heading_shaped(para: _Para) -> bool:
@@ -421,9 +426,31 @@ def _heading_shaped(para: _Para) -> bool:
 
 def _ends_with_number(line: str) -> bool:
     """Does the line end with a question number ("... [292880]", "[HL1234]")?"""
-    return line.endswith("]") and (
-        _TRAILING_UIN.search(line, max(0, len(line) - _UIN_WINDOW)) is not None
-    )
+    if not line.endswith("]"):
+        return False
+    bracket = line.rfind("[", max(0, len(line) - _UIN_WINDOW))
+    return bracket >= 0 and _UIN_BRACKET.match(line, bracket) is not None
+
+
+def _trailing_uin(text: str, start: int, end: int) -> tuple[int, str, bool] | None:
+    """A question number ending ``text[start:end]``: where its marks start (spaces and a
+    registered-interest "[I]" before the bracket included), the number, and the "[I]"."""
+    bracket = text.rfind("[", start, end)
+    number = _UIN_BRACKET.match(text, bracket, end) if bracket >= 0 else None
+    if number is None:
+        return None
+    begin = _space_start(text, start, bracket)
+    interest = text.endswith(_INTEREST, start, begin)
+    if interest:
+        begin = _space_start(text, start, begin - len(_INTEREST))
+    return begin, number.group("uin"), interest
+
+
+def _space_start(text: str, floor: int, position: int) -> int:
+    """Where the run of whitespace ending at ``position`` starts (not before ``floor``)."""
+    while position > floor and text[position - 1].isspace():
+        position -= 1
+    return position
 
 
 class _Paragraphs:
@@ -431,32 +458,31 @@ class _Paragraphs:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.raw_lines = text.split("\n")
-        #: each line stripped, as ``pqparse.text.lines.split_lines`` would give it
-        self.lines = [raw.strip() for raw in self.raw_lines]
+        #: each non-blank line, stripped (as ``pqparse.text.lines.split_lines`` would give it)
+        self.lines = list(_CONTENT_LINE.finditer(text))
         self.paras: list[_Para] = []
         self.marker_dates: list[datetime.date] = []
         self.marker_houses: list[House] = []
-        blanks = self.lines.count("")
-        self.blank_mode = blanks * 5 >= len(self.lines) - blanks
+        filled = len(self.lines)
+        blanks = text.count("\n") + 1 - filled
+        self.blank_mode = blanks * 5 >= filled
 
     def build(self) -> list[_Para]:
         """Group the lines into paragraphs (see the module docstring for the rules)."""
         text = self.text
         current: _Para | None = None
         closed = bridged = numbered = False
-        position = 0
+        previous_end = 0
         paras = self.paras
         classify = self._classify
         joins = self._joins
-        for index, (raw, line) in enumerate(zip(self.raw_lines, self.lines, strict=True)):
-            line_start = position
-            position += len(raw) + 1
-            if not line:
+        for found in self.lines:
+            start, end = found.span()
+            # a blank line before this one: two line breaks since the last line's text
+            if not closed and text.count("\n", previous_end, start) > (previous_end > 0):
                 closed = True
-                continue
-            start = line_start if raw[0] == line[0] else line_start + len(raw) - len(raw.lstrip())
-            end = start + len(line)
+            previous_end = end
+            line = found.group()
             if "olumn" in line or line.startswith(("WA ", "WS ")):
                 pieces, markers = _pieces(line, start, end)
             else:
@@ -469,7 +495,7 @@ class _Paragraphs:
                 if pieces[0] != (start, end):
                     start, end = pieces[0]
                     line = text[start:end]
-            kind, match = classify(index, line)
+            kind, match = classify(found, line)
             if (
                 kind == _TEXT
                 and current is not None
@@ -483,7 +509,7 @@ class _Paragraphs:
             closed = bridged = False
             # a line ending with a question number ends a question; only a lower-case
             # line (a wrapped answer sentence citing "[121477]") goes on after it
-            numbered = line[-1] == "]" and _ends_with_number(line)
+            numbered = _ends_with_number(line)
             if kind in _SINGLE_LINE_KINDS:
                 current = None
         return self.paras
@@ -517,7 +543,8 @@ class _Paragraphs:
             elif column.endswith("W"):
                 self.marker_houses.append(House.COMMONS)
 
-    def _classify(self, index: int, text: str) -> tuple[str, re.Match[str] | None]:
+    def _classify(self, line: re.Match[str], text: str) -> tuple[str, re.Match[str] | None]:
+        """The paragraph kind of ``text``, the (marker-free) text of the ``line`` found."""
         space = text.find(" ")
         for pattern, kind, keep in _FURNITURE.get(text if space < 0 else text[:space], ()):
             if match := pattern.fullmatch(text):
@@ -532,13 +559,24 @@ class _Paragraphs:
             return _SPEAKER_KIND, match
         if text.startswith("§"):
             return _SECTION_KIND, None
-        if "|" in text or (
-            "  " in text
-            and _is_aligned(self.lines, index)
-            and (_is_aligned(self.lines, index - 1) or _is_aligned(self.lines, index + 1))
-        ):
+        if "|" in text or ("  " in text and self._in_aligned_block(line)):
             return _ROW, None
         return _TEXT, None
+
+    def _in_aligned_block(self, line: re.Match[str]) -> bool:
+        """Is the line column-aligned, and so is the line just above or below it?"""
+        if not _is_aligned(line.group()):
+            return False
+        text = self.text
+        line_start = text.rfind("\n", 0, line.start()) + 1
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        if line_start and _is_aligned(text[above : line_start - 1]):
+            return True
+        line_end = text.find("\n", line.end())
+        if line_end < 0:
+            return False
+        next_end = text.find("\n", line_end + 1)
+        return _is_aligned(text[line_end + 1 : next_end if next_end >= 0 else len(text)])
 
 
 # ---------------------------------------------------------------- names
@@ -815,20 +853,28 @@ def _joined(text: str, stretches: Sequence[Stretch]) -> tuple[str, list[int]]:
 
 def _refs(
     joined: str, starts: list[int], stretches: Sequence[Stretch], sitting: datetime.date | None
-) -> Iterator[QuestionRef]:
+) -> list[QuestionRef]:
     """References in one paragraph, read across column breaks (so "the answer of 14 October
     2009, Official Report, column 951W, to" / column marker / "question 291877" keeps its
     date), with spans mapped back to the document; one cut by a column marker is dropped."""
     if not _may_cite(joined):
-        return
-    year = sitting.year if sitting else None
-    for ref in find_question_refs(joined, default_year=year):
+        return []
+    found: list[QuestionRef] = []
+    for ref in find_question_refs(joined, default_year=sitting.year if sitting else None):
         index = bisect.bisect_right(starts, ref.span.start) - 1
         start, end = stretches[index]
         offset = start - starts[index]
         if ref.span.end + offset <= end:
-            span = Span(ref.span.start + offset, ref.span.end + offset)
-            yield attrs.evolve(ref, span=span, date=_cited_date(ref.date, sitting))
+            found.append(
+                QuestionRef(
+                    id=ref.id,
+                    text=ref.text,
+                    house=ref.house,
+                    date=_cited_date(ref.date, sitting),
+                    span=Span(ref.span.start + offset, ref.span.end + offset),
+                )
+            )
+    return found
 
 
 def _cited_date(cited: datetime.date | None, sitting: datetime.date | None) -> datetime.date | None:
@@ -1106,13 +1152,14 @@ class _Reader:
         if not draft.body:
             return
         start, end = draft.body[-1]
-        found = self.text.endswith("]", start, end) and _TRAILING_UIN.search(
-            self.text, max(start, end - _UIN_WINDOW), end
-        )
+        if not self.text.endswith("]", start, end):
+            return
+        found = _trailing_uin(self.text, max(start, end - _UIN_WINDOW), end)
         if found:
-            draft.uin = _uin(found.group("uin"))
-            draft.interest = draft.interest or found.group("interest") is not None
-            draft.body[-1] = (start, found.start())
+            number_start, number, interest = found
+            draft.uin = _uin(number)
+            draft.interest = draft.interest or interest
+            draft.body[-1] = (start, number_start)
 
     def _open_question(self) -> _Draft | None:
         """The last question, when it still lacks its text or its end."""
