@@ -169,8 +169,6 @@ def parse(source: str, report: Report) -> Parsed:
 # ================================================================ page text
 
 
-
-
 def _is_tooltip(text: str) -> bool:
     return text in _TOOLTIP_LINES or _NAMED_DAY_TOOLTIP.match(text) is not None
 
@@ -711,18 +709,21 @@ def _looks_complete(question: str, final: _AnswerBlock | None, grouped: tuple[st
     return _SENTENCE_END.search(clean_inline(final.paragraphs[-1].text)) is not None
 
 
+def _id_tokens(text: str) -> list[str]:
+    """The pieces of an id list between separators, "HL 1234" read as "HL1234"."""
+    if _LORDS_ID_GAP.search(text) is not None:  # spares most lists the substitution
+        text = _LORDS_ID_GAP.sub(r"\1", text)
+    return _ID_SEPARATORS.split(text)
+
+
 def _uins(text: str) -> list[str]:
     """Normalised UINs in an id list ("223141 | 223142", "HL1234, HL1235")."""
-    found: list[str] = []
-    for token in _ID_SEPARATORS.split(_LORDS_ID_GAP.sub(r"\1", text)):
-        if token and _UIN.fullmatch(token):
-            found.append(_normal_uin(token))
-    return found
+    return [_normal_uin(token) for token in _id_tokens(text) if token and _UIN.fullmatch(token)]
 
 
 def _uin_list(text: str) -> list[str] | None:
     """The ids when ``text`` is nothing but an id list, else ``None``."""
-    tokens = [t for t in _ID_SEPARATORS.split(_LORDS_ID_GAP.sub(r"\1", text)) if t]
+    tokens = [t for t in _id_tokens(text) if t]
     if not tokens or not all(_UIN.fullmatch(token) for token in tokens):
         return None
     return [_normal_uin(token) for token in tokens]
@@ -738,17 +739,17 @@ def _normal_uin(token: str) -> str:
 # ================================================================ saved HTML
 
 
-def _class_xpath(name: str, scope: str = "//") -> etree.XPath:
-    return etree.XPath(f"{scope}*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
-
-
-_CONTAINERS = _class_xpath("qna-result-container")
-_QNA_ELEMENTS = etree.XPath(".//*[contains(@class, 'qna-result-')]")
-_NORMALIZED = etree.XPath("normalize-space()")
-_BREAK_COUNT = etree.XPath("count(.//p | .//br | .//div | .//li | .//tr | .//td | .//th)")
-_CORRECTION_TOGGLE = etree.XPath(
-    ".//label | .//input | .//*[contains(concat(' ', normalize-space(@class), ' '), ' del ')]"
-)
+_CONTAINER_CLASS = "qna-result-container"
+_QNA_PREFIX = "qna-result-"
+#: How XPath's ``normalize-space`` splits a class attribute into tokens.
+_XML_SPACE_CHARS = " \t\n\r"
+_XML_SPACE = re.compile(r"[ \t\n\r]+")
+#: ASCII characters Python folds as whitespace but XPath does not.
+_CONTROL_SPACE = re.compile(r"[\x0b\x0c\x1c-\x1f]")
+#: Blocks that put a field's text on separate lines.
+_BREAK_TAGS = ("p", "br", "div", "li", "tr", "td", "th")
+_TOGGLE_TAGS = frozenset({"label", "input"})
+_DELETED_CLASS = "del"
 _LEAF_FIELDS = {
     "qna-result-question-uin": "uin",
     "qna-result-question-title": "asker",
@@ -822,7 +823,7 @@ def _parse_html(source: str, report: Report) -> Parsed:
     builder = TextBuilder()
     drafts: list[_HtmlDraft] = []
     unparsed: list[tuple[int, int, str]] = []
-    for container in _elements(_CONTAINERS(root)):
+    for container in _containers(root):
         if drafts:
             builder.append("\n")
         drafts.append(_render_container(container, builder, unparsed))
@@ -838,11 +839,20 @@ def _parse_html(source: str, report: Report) -> Parsed:
     return Parsed(text, records)
 
 
-def _elements(result: object) -> list[etree._Element]:
-    """The elements of an XPath result."""
-    if not isinstance(result, list):
-        return []
-    return [item for item in result if isinstance(item, etree._Element)]
+def _has_class(value: str | None, token: str) -> bool:
+    """Whether a ``class`` attribute lists ``token`` (split on XML whitespace, as XPath does)."""
+    return value is not None and token in value and token in _XML_SPACE.split(value)
+
+
+def _containers(root: etree._Element) -> list[etree._Element]:
+    """Every ``qna-result-container`` of the document ``root`` belongs to, in document order."""
+    top = root.getroottree().getroot()
+    return [
+        element
+        for element in top.iter(etree.Element)
+        if _CONTAINER_CLASS in (value := element.get("class") or "")
+        and _has_class(value, _CONTAINER_CLASS)
+    ]
 
 
 def _drop(element: etree._Element) -> None:
@@ -861,25 +871,32 @@ def _drop(element: etree._Element) -> None:
 
 def _empty(element: etree._Element) -> None:
     """Remove the content of ``element``; the empty block still separates the text around it."""
-    for child in list(element):
-        element.remove(child)
+    if len(element):
+        del element[:]
     element.text = None
 
 
 def _fields(container: etree._Element) -> Iterator[tuple[str, etree._Element]]:
     """Leaf fields and answer containers of one record, in document order."""
     leaves: set[etree._Element] = set()
-    for element in _elements(_QNA_ELEMENTS(container)):
-        classes = (element.get("class") or "").split()
+    marked = [
+        (element, value)
+        for element in container.iterdescendants(etree.Element)
+        if _QNA_PREFIX in (value := element.get("class") or "")
+    ]
+    for element, value in marked:
+        classes = value.split()
         if _inside(element, leaves, container):
             continue
         if _ANSWER_CONTAINER in classes:
             yield "answer", element
             continue
-        kind = next((_LEAF_FIELDS[c] for c in classes if c in _LEAF_FIELDS), None)
-        if kind is not None:
-            leaves.add(element)
-            yield kind, element
+        for token in classes:
+            kind = _LEAF_FIELDS.get(token)
+            if kind is not None:
+                leaves.add(element)
+                yield kind, element
+                break
 
 
 def _inside(element: etree._Element, leaves: set[etree._Element], stop: etree._Element) -> bool:
@@ -893,7 +910,9 @@ def _inside(element: etree._Element, leaves: set[etree._Element], stop: etree._E
 
 
 def _link(element: etree._Element) -> tuple[str | None, str | None]:
-    """Text and href of the first link inside ``element``."""
+    """Text and href of the first link inside ``element`` (or ``element`` itself)."""
+    if not len(element) and element.tag != "a":
+        return None, None
     for link in element.iter("a"):
         return _plain_text(link) or None, link.get("href")
     return None, None
@@ -915,8 +934,8 @@ def _render_container(
             answer = answer or _new_answer(draft)
             _render_answer_content(element, builder, answer)
             continue
-        shown = _field_text(element)
-        span = builder.line(shown)
+        shown = _field_text(element) if len(element) else clean_inline(element.text or "")
+        span = _add_line(builder, shown)
         if kind == "question":
             draft.question = span
         elif kind in ("answer_date", "answerer"):
@@ -926,30 +945,54 @@ def _render_container(
             _read_question_field(kind, element, shown, draft)
     for element in leaves:
         _empty(element)
-    if _plain_text(container):
+    if _has_text(container):
         _read_loose_text(element_to_text(container), builder, draft, unparsed)
     draft.end = max(draft.start, builder.position - 1)
     return draft
 
 
+def _add_line(builder: TextBuilder, shown: str) -> tuple[int, int]:
+    """Append ``shown`` as one line; its span (one append instead of the builder's three)."""
+    start, end = builder.append(shown + "\n")
+    return start, end - 1
+
+
 def _field_text(element: etree._Element) -> str:
     """One-line text of a field; rendered (so words stay apart) only when blocks split it."""
-    if len(element) and _count(_BREAK_COUNT(element)) > 1:
+    if len(element) and _breaks_lines(element):
         return clean_inline(element_to_text(element))
     return _plain_text(element)
 
 
+def _breaks_lines(element: etree._Element) -> bool:
+    """Whether more than one block inside ``element`` would put its text on separate lines."""
+    blocks = element.iterdescendants(*_BREAK_TAGS)
+    return next(blocks, None) is not None and next(blocks, None) is not None
+
+
 def _plain_text(element: etree._Element) -> str:
-    """All text of ``element`` with whitespace runs folded (in C for ASCII whitespace)."""
+    """All text of ``element`` with whitespace runs folded.
+
+    ASCII text is folded as XPath's ``normalize-space`` does (the control characters that
+    only Python counts as spaces stay); any other text as :func:`clean_inline` does.
+    """
     if not len(element):
         return clean_inline(element.text or "")
-    found = _NORMALIZED(element)
-    text = found if isinstance(found, str) else ""
-    return text if text.isascii() else clean_inline(text)
+    text = _all_text(element)
+    if _CONTROL_SPACE.search(text) and text.isascii():
+        return " ".join(_XML_SPACE.split(text.strip(_XML_SPACE_CHARS)))
+    return clean_inline(text)
 
 
-def _count(result: object) -> float:
-    return result if isinstance(result, float) else 0.0
+def _all_text(element: etree._Element) -> str:
+    """The text of ``element`` and everything inside it (not its tail), serialised in C."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
+def _has_text(element: etree._Element) -> bool:
+    """Whether ``element`` holds any text that is not whitespace."""
+    text = _all_text(element)
+    return bool(text) and not text.isspace()
 
 
 def _new_answer(draft: _HtmlDraft) -> _HtmlAnswer:
@@ -959,9 +1002,23 @@ def _new_answer(draft: _HtmlDraft) -> _HtmlAnswer:
 
 
 def _read_question_field(kind: str, element: etree._Element, shown: str, draft: _HtmlDraft) -> None:
+    if kind == "department":
+        draft.department = shown or None
+    elif kind == "heading":
+        draft.heading = shown or None
+    elif kind == "asked_on":
+        dated = _HTML_DATES.search(shown)
+        draft.asked_on = parse_date(dated.group("date") if dated else shown)
+    else:
+        _read_linked_field(kind, element, shown, draft)
+
+
+def _read_linked_field(kind: str, element: etree._Element, shown: str, draft: _HtmlDraft) -> None:
+    """UIN, asker, grouped questions and attachments: their first link says more."""
     linked, href = _link(element)
     if kind == "uin":
-        draft.uin = _uins(linked or shown)[0] if _uins(linked or shown) else None
+        uins = _uins(linked or shown)
+        draft.uin = uins[0] if uins else None
         house = _HOUSE_IN_URL.search(href or "")
         if house:
             draft.uin_house = House(house.group("house").capitalize())
@@ -971,13 +1028,6 @@ def _read_question_field(kind: str, element: etree._Element, shown: str, draft: 
         draft.constituency = seat
         member_id = _MEMBER_ID.search(href or "")
         draft.member_id = member_id.group("id") if member_id else None
-    elif kind == "asked_on":
-        dated = _HTML_DATES.search(shown)
-        draft.asked_on = parse_date(dated.group("date") if dated else shown)
-    elif kind == "department":
-        draft.department = shown or None
-    elif kind == "heading":
-        draft.heading = shown or None
     elif kind == "grouped":
         draft.grouped.extend(_uins(linked or shown))
     elif kind == "attachment":
@@ -1004,6 +1054,15 @@ def _read_answer_label(kind: str, element: etree._Element, shown: str, answer: _
             answer.holding_on = value
 
 
+def _correction_toggle(element: etree._Element) -> list[etree._Element]:
+    """The ``label``/``input`` toggle and ``.del`` (deleted wording) elements of an answer."""
+    return [
+        inner
+        for inner in element.iterdescendants(etree.Element)
+        if inner.tag in _TOGGLE_TAGS or _has_class(inner.get("class"), _DELETED_CLASS)
+    ]
+
+
 def _render_answer_content(
     element: etree._Element, builder: TextBuilder, answer: _HtmlAnswer
 ) -> None:
@@ -1012,13 +1071,13 @@ def _render_answer_content(
     The correction toggle (``label``/``input``) and deleted wording (``span.del``) are dropped;
     the correction boilerplate sentences are kept in the text but are not paragraphs.
     """
-    for dropped in _elements(_CORRECTION_TOGGLE(element)):
+    for dropped in _correction_toggle(element):
         _drop(dropped)
     for raw in element_to_text(element).split("\n"):
         shown = raw.strip()
         if not shown:
             continue
-        span = builder.line(shown)
+        span = _add_line(builder, shown)
         if match := _ERROR_IDENTIFIED.fullmatch(shown):
             answer.answered_on = parse_date(match.group("date")) or answer.answered_on
             answer.is_correction = True
@@ -1036,7 +1095,7 @@ def _read_loose_text(
         shown = raw.strip()
         if not shown:
             continue
-        span = builder.line(shown)
+        span = _add_line(builder, shown)
         if shown in _HOUSES:
             draft.house = _HOUSES[shown]
         elif shown == "[N]":

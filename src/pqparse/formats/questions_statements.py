@@ -172,8 +172,6 @@ _CHROME = frozenset({"Skip to main content"})
 _SENTENCE_END = re.compile(r"[.?!:;)\]\"'”’]$")
 
 
-
-
 def _is_department(value: str) -> bool:
     return value in _DEPARTMENTS or _DEPARTMENT_WORDS.match(value) is not None
 
