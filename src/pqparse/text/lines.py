@@ -23,19 +23,25 @@ class Line(NamedTuple):
         return not self.text
 
 
+_NEW_TUPLE = tuple.__new__
+
+
 def split_lines(text: str) -> list[Line]:
     """Every line of ``text`` (blank ones included) with stripped text and exact offsets."""
     lines: list[Line] = []
     append = lines.append
+    new = _NEW_TUPLE  # tuple.__new__ builds a Line in C (Line(...) runs a Python __new__)
+    line = Line
     position = 0
     for raw in text.split("\n"):
+        end = position + len(raw)
         stripped = raw.strip()
         if stripped is raw:
-            append(Line(raw, position, position + len(raw)))
+            append(new(line, (raw, position, end)))
         elif stripped:
-            start = position + len(raw) - len(raw.lstrip())
-            append(Line(stripped, start, start + len(stripped)))
+            start = end - len(raw.lstrip())
+            append(new(line, (stripped, start, start + len(stripped))))
         else:
-            append(Line("", position, position))
-        position += len(raw) + 1
+            append(new(line, ("", position, position)))
+        position = end + 1
     return lines
