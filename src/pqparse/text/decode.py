@@ -82,9 +82,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """Repair UTF-8-read-as-cp1252 text; returns ``(text, whether anything changed)``."""
-    # exact pre-check: every mojibake sequence starts with one of these three characters
-    if ("\u00c3" not in text and "\u00c2" not in text and "\u00e2" not in text) or (
-        not _MOJIBAKE.search(text)
+    # exact pre-checks: every mojibake sequence starts with one of these three characters
+    # (none of them ASCII; ``isascii`` is a flag lookup)
+    if (
+        text.isascii()
+        or ("\u00c3" not in text and "\u00c2" not in text and "\u00e2" not in text)
+        or not _MOJIBAKE.search(text)
     ):
         return text, False
     fixed = ftfy.fix_encoding(text)

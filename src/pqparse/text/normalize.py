@@ -19,15 +19,45 @@ _ANY_SPECIAL = re.compile(
 )
 
 
+#: Bytes that normalisation never touches: "\n" and printable ASCII.
+_PLAIN_ASCII = bytes([0x0A, *range(0x20, 0x7F)])
+
+
+def _unusual_characters(text: str) -> str:
+    """The characters of ``text`` other than printable ASCII and ``\\n``, in order.
+
+    Found in C: the UTF-8 bytes with the plain ASCII ones deleted (a multi-byte sequence
+    never holds an ASCII byte, so what is left decodes to exactly those characters).
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(None, _PLAIN_ASCII).decode("ascii")
+    data = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII)
+    return data.decode("utf-8", "surrogatepass")
+
+
 def normalize_text(text: str) -> str:
     """Normalise line endings, spaces and invisible characters (offset-defining step)."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ANY_SPECIAL.search(text) is None:  # the common case: one scan, no copies
+    # Everything this changes is outside printable ASCII: the common clean text is
+    # recognised without a regex scan, and the pattern below runs on the few others.
+    unusual = _unusual_characters(text)
+    if not unusual:
         return text
-    text = _UNICODE_LINE_ENDS.sub("\n", text)
-    text = _ODD_SPACES.sub(" ", text)
-    return _INVISIBLE.sub("", text)
+    if "\r" in unusual:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # each special character has one fixed replacement, none of them special: replacing
+    # the few distinct ones present one by one (str.replace, in C) is the same mapping
+    for special in set(_ANY_SPECIAL.findall(unusual)):
+        text = text.replace(special, _replacement(special))
+    return text
+
+
+def _replacement(special: str) -> str:
+    """What one special character becomes: a line break, a space or nothing."""
+    if _UNICODE_LINE_ENDS.match(special):
+        return "\n"
+    if _ODD_SPACES.match(special):
+        return " "
+    return ""
 
 
 def clean_inline(text: str) -> str:
