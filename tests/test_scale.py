@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
+
+import pytest
 
 import pqparse
 from fixture_files import FIXTURES, fixture_inputs
+from pqparse.api import _chunk_bounds, iter_parse_many
 from pqparse.dask import read_pages, records_bag, to_dataframe
 
 PATHS = fixture_inputs()
@@ -23,6 +27,40 @@ def test_parse_many_reports_errors_per_item(tmp_path: Path) -> None:
     assert docs[0].records
     assert [d.code for d in docs[1].diagnostics] == ["PQ501"]
     assert [d.code for d in docs[2].diagnostics] == ["PQ101"]
+
+
+@pytest.mark.parametrize(("workers", "chunksize"), [(2, None), (3, None), (2, 1), (3, 7)])
+def test_parse_many_mixed_sources_in_order(workers: int, chunksize: int | None) -> None:
+    """The caller and the pool share the batches; the order and every result stay the same."""
+    contents = [p.read_bytes() for p in PATHS[:5]]
+    sources = [
+        *PATHS,
+        *(str(p) for p in PATHS[::3]),
+        *contents,
+        Path("no/such/file.txt"),
+        *PATHS[::-2],
+    ] * 2
+    expected = pqparse.parse_many(sources, workers=1)
+    assert pqparse.parse_many(sources, workers=workers, chunksize=chunksize) == expected
+    assert [d.diagnostics[0].code for d in expected if not d.text].count("PQ501") == 2
+
+
+def test_iter_parse_many_can_stop_early() -> None:
+    documents = iter_parse_many(PATHS * 10, workers=2)
+    first = list(itertools.islice(documents, 3))
+    documents.close()  # cancels queued batches, shuts the pool down
+    assert first == [pqparse.parse_file(p) for p in PATHS[:3]]
+
+
+@pytest.mark.parametrize("count", [1, 2, 9, 100, 5_000, 100_000])
+def test_chunks_cover_every_item_once_and_shrink(count: int) -> None:
+    bounds = _chunk_bounds(count, 2, None)
+    assert [start for start, _ in bounds] == [0, *(stop for _, stop in bounds[:-1])]
+    assert bounds[-1][1] == count
+    sizes = [stop - start for start, stop in bounds]
+    assert sizes == sorted(sizes, reverse=True) or len(sizes) == 1
+    assert max(sizes) <= 256
+    assert _chunk_bounds(count, 2, 10) == [(s, min(count, s + 10)) for s in range(0, count, 10)]
 
 
 def test_dask_bag_matches_parse() -> None:

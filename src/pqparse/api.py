@@ -9,8 +9,7 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from functools import partial
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import IO
 
@@ -196,6 +195,75 @@ def _parse_one(item: Source, format_name: str | None, strict: bool) -> Document:
         return _failed("PQ501", f"cannot read {item!s:.200}: {exc.strerror or exc}", format_name)
 
 
+#: Upper and lower bounds of a batch sent to a pool process in one round trip.
+_MAX_CHUNK = 256
+_MIN_CHUNK = 8
+#: Batches queued per pool process, so that none waits for the next while the caller is busy.
+_QUEUED_PER_PROCESS = 2
+
+
+def _parse_chunk(items: list[Source], format_name: str | None, strict: bool) -> list[Document]:
+    """Parse one batch (in a pool process or in the caller)."""
+    return [_parse_one(item, format_name, strict) for item in items]
+
+
+def _chunk_bounds(count: int, workers: int, chunksize: int | None) -> list[tuple[int, int]]:
+    """``[start, stop)`` of each batch: ``chunksize`` items, or guided sizes.
+
+    Guided: large batches while much is left (few round trips), shrinking towards the end,
+    so that no process sits idle while another finishes a long batch.
+    """
+    bounds = []
+    start = 0
+    while start < count:
+        size = chunksize or max(_MIN_CHUNK, min(_MAX_CHUNK, (count - start) // (workers * 4)))
+        bounds.append((start, min(count, start + size)))
+        start += size
+    return bounds
+
+
+def _portable(item: Source) -> Source:
+    """A path as its string (cheap to pickle); :func:`parse_file` reads it the same way."""
+    return str(item) if isinstance(item, Path) else item
+
+
+def _parse_shared(
+    items: list[Source], workers: int, format_name: str | None, strict: bool, chunksize: int | None
+) -> Iterator[Document]:
+    """Parse ``items`` in this process and ``workers - 1`` pool processes, yielding in order.
+
+    Batches go out in input order to whichever side is free: the pool keeps a few queued,
+    the caller parses the next one itself instead of waiting. Only the pool's share is pickled.
+    """
+    bounds = _chunk_bounds(len(items), workers, chunksize)
+    done: dict[int, Future[list[Document]] | list[Document]] = {}
+    queued: set[Future[list[Document]]] = set()
+    depth = _QUEUED_PER_PROCESS * (workers - 1)
+    taken = 0  # batches handed out so far, to the pool or to this process
+    pool = ProcessPoolExecutor(max_workers=workers - 1)
+    try:
+        for index, _ in enumerate(bounds):
+            while True:
+                queued = {f for f in queued if not f.done()}
+                while taken < len(bounds) and len(queued) < depth:
+                    start, stop = bounds[taken]
+                    chunk = [_portable(item) for item in items[start:stop]]
+                    future = pool.submit(_parse_chunk, chunk, format_name, strict)
+                    done[taken] = future
+                    queued.add(future)
+                    taken += 1
+                result = done[index]
+                if isinstance(result, list) or result.done() or taken == len(bounds):
+                    break
+                start, stop = bounds[taken]  # the next batch is ours while the pool works
+                done[taken] = _parse_chunk(items[start:stop], format_name, strict)
+                taken += 1
+            result = done.pop(index)
+            yield from result if isinstance(result, list) else result.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def iter_parse_many(
     sources: Iterable[Source],
     *,
@@ -207,14 +275,10 @@ def iter_parse_many(
     """Like :func:`parse_many`, yielding documents in input order as they are ready."""
     items = list(sources)
     workers = (os.cpu_count() or 1) if workers is None else max(1, workers)
-    one = partial(_parse_one, format_name=format, strict=strict)
     if workers == 1 or len(items) < 2:
-        yield from map(one, items)
+        yield from (_parse_one(item, format, strict) for item in items)
         return
-    if chunksize is None:
-        chunksize = max(1, min(256, len(items) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(one, items, chunksize=chunksize)
+    yield from _parse_shared(items, workers, format, strict, chunksize)
 
 
 def parse_many(
@@ -229,7 +293,9 @@ def parse_many(
 
     Results come back in input order. A failure (unreadable file, strict-mode error) never
     stops the batch: that item's Document carries the error diagnostic and no records.
-    ``workers=None`` uses every core; ``workers=1`` parses in this process.
+    ``workers=None`` uses every core. The calling process is one of the ``workers``: it
+    parses batches itself next to a pool of ``workers - 1`` processes (``workers=1``: no pool).
+    ``chunksize`` fixes the batch size (default: large batches, shrinking towards the end).
     """
     return list(
         iter_parse_many(sources, workers=workers, format=format, strict=strict, chunksize=chunksize)
