@@ -297,3 +297,56 @@ def test_normalize_chunk_keeps_plain_ascii_as_is() -> None:
     assert twfy.normalize_chunk(text) is text
     for special in _NEAR_MISSES:
         assert twfy.normalize_chunk(special) == normalize_text(special), repr(special)
+
+
+# --- the speech reader's fast paths ------------------------------------------------------
+
+
+def test_paragraph_classes_markup_and_tables_in_a_reply() -> None:
+    """Classed paragraphs, inline markup at any depth, comments and cells left empty."""
+    reply = (
+        '<reply id="uk.org.publicwhip/wrans/2009-10-29a.295601.r0" speakername="Ann Keen">'
+        '<p class="indent">Indented <i>and</i> marked<br/>up.</p>'
+        '<p class="errors">A class that only contains the word.</p>'
+        "<!-- a comment -->Loose <b>text</b>.<br/>After a break."
+        "<sup>2</sup><p>Total 19,660<sup>1</sup></p>"
+        '<p class="italic holdinganswer">holding answer 21 October 2009</p>'
+        "<table><caption>Caption</caption><tr><th></th><th>2009</th></tr>"
+        "<tr><td>a</td><td></td></tr><tr><td></td><td></td></tr></table>"
+        '<p class="indent error">Question number missing</p></reply>'
+    )
+    (record,) = pqparse.parse(_day(f"{HEADING}{QUESTION}{reply}")).records
+    assert record.answer is not None
+    assert record.answer.paragraphs == (
+        "Indented and marked up.",
+        "A class that only contains the word.",
+        "Loose",
+        "text",
+        ".",
+        "After a break.",
+        "²",
+        "Total 19,660¹",
+        "Caption",
+        "| 2009",
+        "a |",
+    )
+    assert record.extra["holding_answer_on"] == "2009-10-21"
+
+
+@pytest.mark.parametrize(
+    "kind", ["indent", "error", "errors", "holdinganswer", "indent holdinganswer", "x error y"]
+)
+def test_plain_paragraph_class_never_hides_a_special_class(kind: str) -> None:
+    if twfy._plain_paragraph_class(kind):
+        assert not {"error", "holdinganswer"} & set(kind.split())
+
+
+def test_top_level_names_nested_inside_a_speech_are_not_read_twice() -> None:
+    nested = REPLY.replace("</p></reply>", "<minor-heading>Inner</minor-heading></p></reply>")
+    doc = pqparse.parse(_day(f"{HEADING}{QUESTION}{nested}{HEADING}{QUESTION}{REPLY}"))
+    assert [(r.uin, r.heading) for r in doc.records] == [
+        ("295601", "Ambulances"),
+        ("295601", "Ambulances"),
+    ]
+    assert doc.records[0].answer is not None
+    assert doc.records[0].answer.paragraphs == ("There were 3,000 on 1 April 2009.Inner",)

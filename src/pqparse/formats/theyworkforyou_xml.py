@@ -141,11 +141,16 @@ def _collect(element: etree._Element, parts: list[str]) -> None:
             parts.append(child.tail)
 
 
+def _text_of(element: etree._Element) -> str:
+    """Every text node inside ``element`` (not its tail), joined in C."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
 def element_text(element: etree._Element) -> str:
     """All text inside ``element`` (inline markup flattened), whitespace folded."""
     if len(element) == 0:
         return _clean(element.text or "")
-    return _clean(etree.tostring(element, method="text", encoding="unicode", with_tail=False))
+    return _clean(_text_of(element))
 
 
 def block_text(element: etree._Element) -> str:
@@ -171,6 +176,17 @@ def _table_rows(table: etree._Element) -> list[str]:
     return rows
 
 
+def _is_clean(text: str) -> bool:
+    """True when ``text`` is non-empty and has its whitespace folded (``clean_inline`` keeps it)."""
+    return bool(text) and text == " ".join(text.split())
+
+
+def _plain_paragraph_class(kind: str | None) -> bool:
+    """True when a ``<p class>`` names neither ``error`` nor ``holdinganswer`` (read as any
+    paragraph; the substring test is exact: each class is a substring of the attribute)."""
+    return kind is None or ("error" not in kind and "holdinganswer" not in kind)
+
+
 def _qnum(raw: str) -> str | None:
     """A question number as printed, without a trailing ``R``; ``None`` for "0" (missing)."""
     if raw.isdigit():
@@ -183,6 +199,7 @@ class _Speech:
     """What pqparse needs from one ``<ques>`` or ``<reply>`` (the element is freed after)."""
 
     __slots__ = (
+        "clean",
         "dropped_note",
         "gid",
         "holding",
@@ -197,51 +214,84 @@ class _Speech:
     )
 
     def __init__(self, element: etree._Element) -> None:
-        speaker = _clean(element.get("speakername") or "")
-        self.speaker = speaker or None
-        self.gid = element.get("id")
-        self.speakerid = element.get("speakerid")
-        self.person_id = element.get("person_id")
-        self.url = element.get("url")
-        self.versioned = element.get("colnum") is not None or element.get("oldstyleid") is not None
+        get = element.get
+        speaker = get("speakername")
+        self.speaker = " ".join(speaker.split()) or None if speaker else None
+        self.gid = get("id")
+        self.speakerid = get("speakerid")
+        self.person_id = get("person_id")
+        self.url = get("url")
+        self.versioned = get("colnum") is not None or get("oldstyleid") is not None
         self.paragraphs: list[str] = []
         self.qnums: list[str] = []
         self.holding: str | None = None
         self.holding_on: datetime.date | None = None
         self.dropped_note = False
-        prepare_inline_markup(element)
-        self._read_blocks(element)
+        self.clean = True
+        self._read_speech(element)
 
     def _add(self, text: str) -> None:
         text = _clean(text)
         if text:
             self.paragraphs.append(text)
 
+    def _read_speech(self, speech: etree._Element) -> None:
+        """The blocks of the ``<ques>``/``<reply>``: ordinary paragraphs read inline, the
+        rest through :meth:`_read_block`; inline markup is prepared only where there is some.
+        """
+        paragraphs = self.paragraphs
+        qnums = self.qnums
+        text = speech.text
+        if text and not text.isspace():
+            self._add(text)
+        for child in speech:
+            tag = child.tag
+            if tag == "p" and _plain_paragraph_class(child.get("class")):
+                if len(child):
+                    prepare_inline_markup(child)
+                    text = _clean(_text_of(child))
+                else:
+                    text = child.text
+                    text = " ".join(text.split()) if text else ""
+                if text:
+                    paragraphs.append(text)
+                qnum = child.get("qnum")
+                if qnum is not None and (number := _qnum(qnum)) and number not in qnums:
+                    qnums.append(number)
+            elif isinstance(tag, str):
+                prepare_inline_markup(child)
+                self._read_block(child)
+            tail = child.tail
+            if tail and not tail.isspace():
+                self._add(tail)
+
     def _read_blocks(self, container: etree._Element) -> None:
         text = container.text
         if text and not text.isspace():
             self._add(text)
         for child in container:
-            tag = child.tag
-            if tag == "p":  # the common case, read as below
-                self._read_paragraph(child)
-                tail = child.tail
-                if tail and not tail.isspace():
-                    self._add(tail)
-                continue
-            name = tag.lower() if isinstance(tag, str) else None
-            if name == "table":
-                self.paragraphs.extend(_table_rows(child))
-            elif name in _LISTS:
-                items = child.iterchildren("li", "LI")
-                self.paragraphs.extend(text for item in items if (text := block_text(item)))
-            elif name in _CONTAINERS:
-                self._read_blocks(child)
-            elif name is not None:
-                self._read_paragraph(child)
+            if isinstance(child.tag, str):
+                self._read_block(child)
             tail = child.tail
             if tail and not tail.isspace():
                 self._add(tail)
+
+    def _read_block(self, child: etree._Element) -> None:
+        """One element inside the speech (its inline markup already prepared)."""
+        tag = child.tag
+        name = tag if tag == "p" else tag.lower()
+        if name == "table":
+            rows = _table_rows(child)
+            self.paragraphs.extend(rows)
+            if not all(map(_is_clean, rows)):
+                self.clean = False
+        elif name in _LISTS:
+            items = child.iterchildren("li", "LI")
+            self.paragraphs.extend(text for item in items if (text := block_text(item)))
+        elif name in _CONTAINERS:
+            self._read_blocks(child)
+        else:
+            self._read_paragraph(child)
 
     def _read_paragraph(self, paragraph: etree._Element) -> None:
         kind = paragraph.get("class")
@@ -554,6 +604,14 @@ class _GroupRenderer:
         self.position = position
         return spans
 
+    def stretch(self, values: list[str]) -> tuple[int, int]:
+        """Append each of ``values`` (at least one) as one line; the span they cover."""
+        start = self.position
+        self.lines.extend(values)
+        end = start + sum(map(len, values)) + len(values) - 1
+        self.position = end + 1
+        return start, end
+
     def at(self, code: str, message: str, span: tuple[int, int]) -> None:
         self.day.report.at(code, message, self.base + span[0], self.base + span[1])
 
@@ -586,6 +644,7 @@ class _GroupRenderer:
                 is_holding=False if any(r.holding for r in replies) else None,
                 default_year=year,
                 base=self.base,
+                clean=all(r.clean for r in replies),
             )
         if len(questions) == 1 and not day.redirects:
             group_numbers = list(dict.fromkeys(first.qnums))
@@ -603,7 +662,7 @@ class _GroupRenderer:
         department = day.department
         complete = not group.cut
         heading = group.heading
-        first_reply = replies[0] if replies else None
+        answer_extra = _answer_extra(replies[0]) if replies else {}
         records: list[WrittenQuestion] = []
         for speech, stretch in zip(questions, stretches, strict=True):
             qnums = speech.qnums
@@ -611,23 +670,27 @@ class _GroupRenderer:
             question, wording_house = question_from(
                 text,
                 stretch,
-                asked_by=Member(name=speech.speaker) if speech.speaker else None,
+                asked_by=_member(speech.speaker) if speech.speaker else None,
                 asked_on=_tabled_on(speech) or asked_on if era_b else None,
                 department=department,
                 default_year=year,
                 base=base,
             )
+            if len(group_numbers) == 1 and group_numbers[0] == uin:
+                grouped: tuple[str, ...] = ()
+            else:
+                grouped = tuple(n for n in group_numbers if n != uin)
             record = WrittenQuestion(
                 heading=heading,
                 uin=uin,
                 legislature=_UK_PARLIAMENT,
                 house=_house(uin, speech, replies, wording_house),
-                grouped_question_ids=tuple(n for n in group_numbers if n != uin),
+                grouped_question_ids=grouped,
                 question=question,
                 answer=answer,
                 complete=complete,
                 span=span,
-                extra=_extra(speech, first_reply),
+                extra=_extra(speech, answer_extra),
             )
             records.append(record)
         return records
@@ -641,8 +704,7 @@ class _GroupRenderer:
         if not speech.paragraphs:
             self.at("PQ104", "the question text is missing", label)
             return label[1], label[1]
-        spans = self.paragraphs(speech.paragraphs)
-        stretch = spans[0][0], spans[-1][1]
+        stretch = self.stretch(speech.paragraphs)
         if speech.dropped_note:
             self.at("PQ106", "parlparse notes the question may be truncated", stretch)
         return stretch
@@ -656,7 +718,7 @@ class _GroupRenderer:
             if index == 0 and reply.speaker:
                 # the files name no role: the minister's department is unknown (the
                 # department heading is the question's department, never copied here)
-                minister = Minister(name=reply.speaker, role=None, department=None)
+                minister = _minister(reply.speaker)
             elif index > 0 and reply.speaker != replies[0].speaker:
                 self.at("PQ105", f"a second reply, by {reply.speaker}, is merged in", label)
             stretches.extend(self.paragraphs(reply.paragraphs))
@@ -678,19 +740,39 @@ def _first_gid(group: _Group) -> str | None:
     return next((s.gid for s in [*group.questions, *group.replies] if s.gid), None)
 
 
-def _extra(question: _Speech, reply: _Speech | None) -> dict[str, str]:
-    """Source fields without a contract field (keys in docs/formats/theyworkforyou-xml.md)."""
+def _extra(question: _Speech, answer_extra: dict[str, str]) -> dict[str, str]:
+    """Source fields without a contract field (keys in docs/formats/theyworkforyou-xml.md);
+    ``answer_extra`` is the group's :func:`_answer_extra`."""
     extra: dict[str, str] = {}
     if question.gid:
         extra["gid"] = question.gid
     if question.url:
         extra["url"] = question.url
     _ids(extra, "asked_by", question)
-    if reply is not None:
-        _ids(extra, "answered_by", reply)
-        if reply.holding_on is not None:
-            extra["holding_answer_on"] = reply.holding_on.isoformat()
+    if answer_extra:
+        extra.update(answer_extra)
     return extra
+
+
+def _answer_extra(reply: _Speech) -> dict[str, str]:
+    """The source fields of the (first) reply, shared by the group's records."""
+    extra: dict[str, str] = {}
+    _ids(extra, "answered_by", reply)
+    if reply.holding_on is not None:
+        extra["holding_answer_on"] = reply.holding_on.isoformat()
+    return extra
+
+
+@functools.lru_cache(maxsize=4096)
+def _member(name: str) -> Member:
+    """The asker named ``name`` (one immutable value per name)."""
+    return Member(name=name)
+
+
+@functools.lru_cache(maxsize=1024)
+def _minister(name: str) -> Minister:
+    """The minister named ``name``; the files name no role, so no department either."""
+    return Minister(name=name, role=None, department=None)
 
 
 def _ids(extra: dict[str, str], prefix: str, speech: _Speech) -> None:
@@ -744,23 +826,28 @@ def _read(
                     root = element.getroottree().getroot()
                     if not day.start(root):
                         return
-                if element is root:
-                    _unknown_after(root, last, day)
-                    break
-                if element.getparent() is not root:
-                    continue
                 previous = element.getprevious()
-                if previous is not None and previous is not last:
-                    _unknown_before(element, day)  # the last known element stops the walk
+                if previous is last and previous is not None:
+                    root.remove(previous)  # all that came before, done with (memory)
+                else:
+                    # not the next sibling of the last known element: the root, an element
+                    # nested inside another, the first one, or one after unknown elements
+                    if element is root:
+                        _unknown_after(root, last, day)
+                        break
+                    if element.getparent() is not root:
+                        continue
+                    if previous is not None:
+                        _unknown_before(element, day)  # the last known element stops the walk
+                    while previous is not None:
+                        root.remove(previous)
+                        previous = element.getprevious()
                 done = day.element(element)
                 if done:
                     yield from done
                 if day.stopped:
                     return
-                element.clear(keep_tail=True)
-                while previous is not None:  # drop what came before (constant memory)
-                    root.remove(previous)
-                    previous = element.getprevious()
+                element.clear(keep_tail=True)  # freed in C now: cheaper to remove later
                 last = element
         except etree.XMLSyntaxError as error:
             yield from _broken(error, feed.ends_at(error), root, last, day)
