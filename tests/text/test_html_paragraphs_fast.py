@@ -248,3 +248,68 @@ def test_generated_tag_soup_renders_alike(markup: str) -> None:
 @given(_answer_like())
 def test_generated_answers_render_alike(markup: str) -> None:
     assert html_paragraphs(markup) == _reference_html_paragraphs(markup)
+
+
+# ------------------------------------------------------------------ lists, breaks and tables
+
+_CELL_INNER = st.sampled_from(
+    [
+        *("", "x", " two  words ", "&nbsp;", "<p>a</p>", "<p><strong>Year</strong></p>"),
+        *("<p>a</p><p>b</p>", "a<br>b", "<em>c</em>d", "<p>x</p>tail", "<td>n</td>"),
+        *("<table><tr><td>in</td></tr></table>", "<script>s</script>", "<ul><li>l</li></ul>"),
+        *("<span><p>s</p></span>", "<!-- c -->", "<o:p></o:p>"),
+    ]
+)
+_BETWEEN = st.sampled_from(["", " ", "\n  ", "stray", "&nbsp;", "<!-- c -->", "<b>bold</b>"])
+
+
+@st.composite
+def _table(draw: st.DrawFn) -> str:
+    """Tables as the API writes them (row groups, header cells, paragraphs in cells) with
+    stray text, nested tables, lists and odd tags mixed in."""
+    rows: list[str] = []
+    for _ in range(draw(st.integers(0, 4))):
+        cells = "".join(
+            f"<{draw(st.sampled_from(['td', 'th']))}>{draw(_CELL_INNER)}</td>{draw(_BETWEEN)}"
+            for _ in range(draw(st.integers(0, 3)))
+        )
+        rows.append(f"<tr>{draw(_BETWEEN)}{cells}</tr>{draw(_BETWEEN)}")
+    group = draw(st.sampled_from(["", "tbody", "thead", "tfoot", "caption"]))
+    body = "".join(rows)
+    if group:
+        body = f"<{group}>{draw(_BETWEEN)}{body}</{group}>{draw(_BETWEEN)}"
+    return f"<table>{draw(_BETWEEN)}{body}</table>{draw(_BETWEEN)}"
+
+
+@st.composite
+def _flow(draw: st.DrawFn) -> str:
+    """Lists and paragraphs with breaks, with inline, block, skipped and odd children."""
+    outer = draw(st.sampled_from(["ul", "ol", "p", "div", "blockquote", "span", "td", "dl"]))
+    inner = [
+        draw(
+            st.sampled_from(
+                [
+                    *("<li>one</li>", "<li><a href='x'>link</a> text</li>", "<li><p>two</p></li>"),
+                    *("<br>", "<br/>", "<hr>", "<em>e</em>", "<li>a<br>b</li>", "<dt>t</dt>"),
+                    *("<li><ul><li>nested</li></ul></li>", "<script>x</script>", "<o:p>o</o:p>"),
+                    *("<li>&nbsp;</li>", "<sup>1</sup>", "<p><span>s</span></p>"),
+                    "<tr><td>r</td></tr>",
+                ]
+            )
+        )
+        + draw(_BETWEEN)
+        for _ in range(draw(st.integers(0, 5)))
+    ]
+    return f"{draw(_BETWEEN)}<{outer}>{draw(_BETWEEN)}{''.join(inner)}</{outer}>{draw(_BETWEEN)}"
+
+
+@settings(max_examples=600, deadline=None)
+@given(_table())
+def test_generated_tables_render_alike(markup: str) -> None:
+    assert html_paragraphs(markup) == _reference_html_paragraphs(markup)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_flow(), min_size=1, max_size=3).map("".join))
+def test_generated_lists_and_breaks_render_alike(markup: str) -> None:
+    assert html_paragraphs(markup) == _reference_html_paragraphs(markup)

@@ -1,7 +1,9 @@
 """HTML answer fragments (API ``answerText``) to clean paragraphs.
 
 One paragraph per block or list item, one per table row with its cells joined by ``" | "``;
-whitespace folded, empty spacer paragraphs dropped. Plain blocks take a C-speed text path.
+whitespace folded, empty spacer paragraphs dropped. Plain blocks take a C-speed text path;
+lists of plain items, paragraphs with line breaks and tables of plain cells are read child by
+child; any other shape is walked element by element (the rule all paths follow).
 """
 
 from __future__ import annotations
@@ -28,7 +30,11 @@ _INLINE = frozenset(
 
 
 def _inline_only(element: etree._Element) -> bool:
-    return all(inner.tag in _INLINE for inner in element.iterdescendants())
+    """True when every descendant of ``element`` is an inline element."""
+    for inner in element.iterdescendants():  # noqa: SIM110 (a loop is faster than all())
+        if inner.tag not in _INLINE:
+            return False
+    return True
 
 
 def _inline_text(element: etree._Element) -> str:
@@ -38,10 +44,12 @@ def _inline_text(element: etree._Element) -> str:
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
-def _folded_text(element: etree._Element) -> str:
-    """The text of ``element``'s inline-only subtree (tail excluded), whitespace folded."""
-    text = _inline_text(element) if len(element) else element.text
-    return " ".join(text.split()) if text else ""
+def _plain_text(element: etree._Element) -> str | None:
+    """The text of ``element`` (tail excluded) when it holds inline elements only, else
+    ``None``."""
+    if not len(element):
+        return element.text or ""
+    return _inline_text(element) if _inline_only(element) else None
 
 
 def _add_paragraph(paragraphs: list[str], pieces: list[str]) -> None:
@@ -50,6 +58,10 @@ def _add_paragraph(paragraphs: list[str], pieces: list[str]) -> None:
         if text:
             paragraphs.append(text)
         pieces.clear()
+
+
+def _has_words(text: str | None) -> bool:
+    return bool(text) and not text.isspace()  # type: ignore[union-attr]
 
 
 def _body(root: etree._Element) -> etree._Element:
@@ -72,27 +84,131 @@ def html_paragraphs(markup: str) -> list[str]:
         return []
     if root is None:
         return []
-    container = _body(root)
     paragraphs: list[str] = []
-    loose: list[str] = [container.text] if container.text else []
-    for child in container:
+    _read_flow(_body(root), paragraphs, nested=False)
+    return paragraphs
+
+
+def _read_flow(top: etree._Element, paragraphs: list[str], *, nested: bool) -> bool:
+    """Add the paragraphs of ``top``'s content (its tail excluded) as a run of text: a block
+    or break child ends the paragraph before it and makes one of its own text, inline
+    children and the text around children run on.
+
+    A child holding more than inline elements (a list, a table, a block with breaks): at the
+    top of the fragment it ends the paragraph before it and is read on its own
+    (:func:`_block_paragraphs`); ``nested``, nothing is added and the answer is ``False``
+    (the caller walks ``top`` element by element instead).
+    """
+    loose: list[str] = [top.text] if top.text else []
+    for child in top:
         tag = child.tag  # a comment's or entity's tag is a function: in no tag set
-        if tag in _SIMPLE_BLOCKS and (not len(child) or _inline_only(child)):
-            if loose:  # the common case: a plain <p>
-                _add_paragraph(paragraphs, loose)
-            text = _folded_text(child)
-            if text:
-                paragraphs.append(text)
-        elif tag in _INLINE and _inline_only(child):
-            loose.append(_inline_text(child))
+        if tag in _FRAGMENT_BREAKS or tag in _INLINE:
+            text = _plain_text(child)
         elif isinstance(tag, str) and tag:
+            text = None
+        else:  # a comment: only its tail counts
+            text = ""
+        if text is None:
+            if nested:
+                return False
             _add_paragraph(paragraphs, loose)
-            paragraphs.extend(_walk_paragraphs(child))
+            paragraphs.extend(_block_paragraphs(child))
+        elif tag in _FRAGMENT_BREAKS:
+            if loose:
+                _add_paragraph(paragraphs, loose)
+            if text:
+                text = " ".join(text.split())
+                if text:
+                    paragraphs.append(text)
+        elif text:
+            loose.append(text)
         tail = child.tail
         if tail:
             loose.append(tail)
     _add_paragraph(paragraphs, loose)
-    return paragraphs
+    return True
+
+
+def _block_paragraphs(top: etree._Element) -> list[str]:
+    """Paragraphs of one element with nested blocks, lists or tables (its tail excluded):
+    the common shapes (a list of plain items, a paragraph with line breaks, a table of plain
+    cells) read child by child, anything else walked element by element.
+    """
+    tag = top.tag
+    if tag == "table":
+        rows: list[str] = []
+        if _read_table(top, rows):
+            return rows
+    elif tag != "tr" and tag not in _SKIPPED:
+        paragraphs: list[str] = []
+        if _read_flow(top, paragraphs, nested=True):
+            return paragraphs
+    return _walk_paragraphs(top)
+
+
+_ROW_GROUPS = frozenset({"tbody", "thead", "tfoot"})
+
+
+def _read_table(table: etree._Element, paragraphs: list[str]) -> bool:
+    """Add one paragraph per row of a table of plain rows (``tr`` directly or in row
+    groups); ``False`` for any other shape or for text outside the cells."""
+    if _has_words(table.text):
+        return False
+    for child in table:
+        tag = child.tag
+        if tag == "tr":
+            if not _add_row(paragraphs, child):
+                return False
+        elif tag in _ROW_GROUPS and not _has_words(child.text):
+            for row in child:
+                if row.tag != "tr" or not _add_row(paragraphs, row) or _has_words(row.tail):
+                    return False
+        else:
+            return False
+        if _has_words(child.tail):
+            return False
+    return True
+
+
+def _add_row(paragraphs: list[str], row: etree._Element) -> bool:
+    """Add a row of plain cells (" | " between them; none if every cell is empty); ``False``
+    when the row holds anything else or text outside its cells."""
+    if _has_words(row.text):
+        return False
+    cells: list[str] = []
+    for cell in row:
+        if cell.tag not in _CELLS or _has_words(cell.tail):
+            return False
+        text = _cell_text(cell)
+        if text is None:
+            return False
+        cells.append(text)
+    if any(cells):
+        paragraphs.append(" ".join(" | ".join(cells).split()))
+    return True
+
+
+def _cell_text(cell: etree._Element) -> str | None:
+    """A cell's text, whitespace folded, when its children are plain blocks or plain inline
+    elements (the walk sets a block's text apart by spaces); else ``None``."""
+    if not len(cell):
+        text = cell.text
+        return " ".join(text.split()) if text else ""
+    pieces: list[str] = [cell.text] if cell.text else []
+    for child in cell:
+        tag = child.tag
+        if tag in _CELLS or not (tag in _FRAGMENT_BREAKS or tag in _INLINE):
+            return None
+        text = _plain_text(child)
+        if text is None:
+            return None
+        if tag in _INLINE:
+            pieces.append(text)
+        else:
+            pieces += (" ", text, " ")
+        if child.tail:
+            pieces.append(child.tail)
+    return " ".join("".join(pieces).split())
 
 
 def _walk_paragraphs(top: etree._Element) -> list[str]:
