@@ -468,3 +468,27 @@ def test_page_lines_match_the_shared_split_lines_on_near_misses() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
         assert _same_lines(text), repr(text)
+
+
+def _same_chrome(text: str) -> bool:
+    lines = page._Lines(text)
+    return lines.chrome == page._chrome_lines_by_line(lines.values)
+
+
+def test_chrome_lines_match_their_line_by_line_definition_on_fixtures() -> None:
+    for path in sorted(_PAGES.iterdir()):
+        if path.name.endswith(".expected.json"):
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert _same_chrome(source), path.name
+        if looks_like_html(source):
+            assert _same_chrome(html_to_text(source)), path.name
+
+
+def test_chrome_lines_match_their_line_by_line_definition_on_near_misses() -> None:
+    rng = random.Random(11)
+    pieces = ["Jo Bloggs", " ", "\n", "\n\n", "Portrait", "Portraits", "Portrait ", SPINNER]
+    pieces += ["View Source", "Written Question", "x" * 85, "\t", "\xa0"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
+        assert _same_chrome(text), repr(text)

@@ -42,6 +42,7 @@ SPINNER = "Reticulating Splines"
 VIEW_SOURCE = "View Source"
 # Chrome lines: the spinner, the link label, the "Written Question" badge a listing also shows.
 _CHROME_LINES = frozenset({SPINNER, VIEW_SOURCE, "Written Question"})
+_PORTRAIT = "Portrait"  # image captions: "<Name> Portrait"
 
 _ASKED_ON = re.compile(r"^\(asked on (?P<date>[^)]{4,40})\)(?:\s*-\s*View Source)?$", re.I)
 _QUESTION_TO = re.compile(r"^Question to the (?P<body>.{2,200}?)\s*:$")
@@ -140,7 +141,7 @@ class _Lines:
         self.values: list[str] = list(map(str.strip, raws))
         # characters before line i, newlines not counted (line i starts at _lengths[i] + i)
         self._lengths = list(accumulate(map(len, raws), initial=0))
-        self.chrome: frozenset[int] = _chrome_lines(self.values)
+        self.chrome: frozenset[int] = _chrome_lines(text, self.values)
 
     def __len__(self) -> int:
         return len(self.values)
@@ -154,6 +155,11 @@ class _Lines:
         """Offset just after the last character of content line ``index``."""
         return self.start(index) + len(self.values[index])
 
+    def span(self, index: int) -> tuple[int, int]:
+        """``(start, end)`` of content line ``index``."""
+        start = self.start(index)
+        return start, start + len(self.values[index])
+
     def line(self, index: int) -> Line:
         """Content line ``index`` as a :class:`Line` (blank lines have no meaningful offsets)."""
         start = self.start(index)
@@ -161,13 +167,44 @@ class _Lines:
         return Line(value, start, start + len(value))
 
 
-def _chrome_lines(values: list[str]) -> frozenset[int]:
-    """Indexes of the chrome lines: the spinner, link labels, badges and portrait captions."""
+def _chrome_lines(text: str, values: list[str]) -> frozenset[int]:
+    """Indexes of the chrome lines: the spinner, link labels, badges and portrait captions.
+
+    C-level searches (``list.index`` for the fixed lines, ``str.find`` for the captions) stand
+    in for a test of every line; :func:`_chrome_lines_by_line` is the reference definition.
+    """
+    chrome = [index for label in _CHROME_LINES for index in _indexes_of(values, label)]
+    at = text.find(_PORTRAIT)
+    seen_at = index = 0
+    while at >= 0:
+        index += text.count("\n", seen_at, at)  # the line holding this occurrence
+        seen_at = at
+        value = values[index]
+        if value.endswith(_PORTRAIT) and _is_portrait(value):
+            chrome.append(index)
+        at = text.find(_PORTRAIT, at + len(_PORTRAIT))
+    return frozenset(chrome)
+
+
+def _chrome_lines_by_line(values: list[str]) -> frozenset[int]:
+    """The reference definition of :func:`_chrome_lines` (kept for the equivalence test)."""
     return frozenset(
         index
         for index, value in enumerate(values)
-        if value in _CHROME_LINES or (value.endswith("Portrait") and _is_portrait(value))
+        if value in _CHROME_LINES or (value.endswith(_PORTRAIT) and _is_portrait(value))
     )
+
+
+def _indexes_of(values: list[str], value: str) -> list[int]:
+    """Every index of ``value`` in ``values`` (C-level scans)."""
+    found: list[int] = []
+    at = -1
+    try:
+        while True:
+            at = values.index(value, at + 1)
+            found.append(at)
+    except ValueError:
+        return found
 
 
 class _Landmarks:
@@ -248,11 +285,15 @@ def _read_record(
         return None
     heading_at = _heading_line(lines, marks)
     # lines come in document order: the first label line is the one with the lowest index
-    first = min(i for i in (heading_at, marks.asked_by, marks.question_to) if i >= 0)
+    first = marks.question_to
+    if 0 <= marks.asked_by < first:
+        first = marks.asked_by
+    if 0 <= heading_at < first:
+        first = heading_at
     question, house, question_end, bare_answer = _question_part(text, lines, marks, used, report)
     answer: Answer | None = None
     a_lines: list[int] = []
-    last_end = lines.end(first)
+    first_start, last_end = lines.span(first)
     if marks.answered_by >= 0:
         used.add(marks.answered_by)
         answer, last_end, a_lines = _answer_block(text, lines, marks, used, report)
@@ -261,12 +302,12 @@ def _read_record(
         stretches = [_paragraph_stretch(lines, i) for i in a_lines]
         answer = answer_from(text, stretches)
         last_end = stretches[-1][1]
-    record_span = Span(lines.start(first), max(last_end, question_end))
+    record_span = Span(first_start, max(last_end, question_end))
     complete = marks.spinner >= 0 or not _cut_off(question, answer, values, a_lines, marks)
     if not complete:
         report.at("PQ102", "the page is cut off inside the record", *_bounds(record_span))
     elif answer is not None and marks.answered_by >= 0:
-        _report_missing_answer_parts(answer, lines.line(marks.answered_by), report)
+        _report_missing_answer_parts(answer, lines, marks.answered_by, report)
     if heading_at >= 0:
         used.add(heading_at)
     return WrittenQuestion(
@@ -411,20 +452,20 @@ def _answer_block(
     header, date_at, body_from = _answer_header(lines, marks.answered_by + 1, marks.end)
     used.update(header)
     minister: Minister | None = None
-    last_end = lines.end(marks.answered_by)
     if header:
         role = values[header[1]] if len(header) > 1 else None
         minister = parse_minister(values[header[0]], role)
-        last_end = lines.end(header[-1])
     answered_on = _line_date(lines, date_at, _ANSWERED_ON, used, report)
-    if date_at >= 0:
-        last_end = lines.end(date_at)
     a_lines = [i for run in _paragraphs(lines, body_from, marks.end) for i in run]
     used.update(a_lines)
     stretches = [_paragraph_stretch(lines, i) for i in a_lines]
     answer = answer_from(text, stretches, answered_by=minister, answered_on=answered_on)
     if stretches:
         last_end = stretches[-1][1]
+    else:  # the block ends at its last label line: the date, the minister or "Answered by"
+        last_end = lines.end(
+            date_at if date_at >= 0 else header[-1] if header else marks.answered_by
+        )
     return answer, last_end, a_lines
 
 
@@ -492,7 +533,9 @@ def _is_finished(value: str) -> bool:
     return bool(words) and words[-1].startswith(_LINK_STARTS)
 
 
-def _report_missing_answer_parts(answer: Answer, label: Line, report: Report) -> None:
+def _report_missing_answer_parts(answer: Answer, lines: _Lines, label: int, report: Report) -> None:
+    if answer.answered_by is not None and answer.answered_on is not None and answer.paragraphs:
+        return
     missing = [
         name
         for name, absent in (
@@ -503,7 +546,8 @@ def _report_missing_answer_parts(answer: Answer, label: Line, report: Report) ->
         if absent
     ]
     if missing:
-        report.at("PQ104", f"the answer block has no {', '.join(missing)}", label.start, label.end)
+        message = f"the answer block has no {', '.join(missing)}"
+        report.at("PQ104", message, *lines.span(label))
 
 
 def _house(asked_by: Member | None, wording: House | None, answer: Answer | None) -> House | None:
@@ -542,8 +586,7 @@ def _content_end(lines: _Lines, index: int) -> int:
 def _paragraph_stretch(lines: _Lines, index: int) -> tuple[int, int]:
     """A line as an answer paragraph: a table row loses its trailing " |", a glued spinner goes."""
     value = lines.values[index]
-    start = lines.start(index)
-    end = start + len(value)
+    start, end = lines.span(index)
     if value.endswith(SPINNER) and value != SPINNER:
         end = start + len(value[: -len(SPINNER)].rstrip())
     if value.endswith("|", 0, end - start):
