@@ -14,6 +14,7 @@ from pqparse.formats import parallelparliament_listing as listing
 from pqparse.formats import parallelparliament_page as page
 from pqparse.text.decode import prepare_text
 from pqparse.text.html import html_to_text, looks_like_html
+from pqparse.text.lines import Line
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 LISTINGS = sorted(
@@ -388,4 +389,18 @@ def test_first_character_guards_match_the_bare_patterns() -> None:
             assert first in listing._CHROME_FIRST, line
         if listing._SECTION.match(line):
             assert first in listing._SECTION_FIRST, line
-        assert listing._is_pager_line(line) == (listing._PAGER_LINE.match(line) is not None), line
+    samples = _guard_samples()
+    lines = [Line(sample, 0, len(sample)) for sample in samples]
+    expected = [i for i, line in enumerate(samples) if listing._PAGER_LINE.match(line)]
+    assert listing._pager_lines(lines) == expected
+
+
+def test_alert_sample_search_matches_the_line_by_line_test() -> None:
+    title = "DfT Alert Sample"
+    texts = [*_listing_texts(), title, f"x\n{title}", "\n".join(["line"] * 39 + [title])]
+    texts += ["\n".join(["line"] * 40 + [title]), f"  {title} | |  \n", "Alert\nSample", ""]
+    for text in texts:
+        lines = listing._content_lines(text)
+        head = lines[: listing._ALERT_TITLE_WITHIN]
+        expected = any(listing._is_alert_title(line.text) for line in head)
+        assert listing._is_alert_sample(text, lines) == expected, text[:80]

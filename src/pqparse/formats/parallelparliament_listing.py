@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from operator import itemgetter
 
 from pqparse.extract.dates import parse_date
 from pqparse.extract.members import parse_member
@@ -96,6 +97,7 @@ _CHROME_PATTERN = re.compile(
     r"|[|:\s-]*\|[|:\s-]*$"
     r"|-{3,}[|:\s-]*$"
 )
+_ALERT_WORDS = "Alert Sample"
 _ALERT_TITLE = re.compile(r"(?:.{2,150} )?Alert Sample(?:\s*\|[|\s]*)?$")
 _SECTION = re.compile(
     r"(?P<name>Written Answers|Calendar|Parliamentary Debates|Select Committee Documents"
@@ -105,15 +107,16 @@ _SECTION = re.compile(
 _PAGER_TOKEN = r"(?:[«‹»›]|Previous|Prev|Next|First|Last|Page \d{1,5} of \d{1,5}|\d{1,5}|…|\.\.\.)"
 _PAGER_LINE = re.compile(rf"{_PAGER_TOKEN}(?:\s+{_PAGER_TOKEN})*$")
 _PAGER_WORD = re.compile(r"[A-Za-z«‹»›]")
+_PAGER_START = re.compile(r"[«‹»›PNFL….\d]")  # the first characters of the pager tokens
+_FIRST = itemgetter(0)
 # a pager link no answer line is made of: a run of pager lines with one ends the listing
 _PAGER_LINK = re.compile(r"[«‹»›]|\b(?:Previous|Prev|Next)\b|Page \d{1,5} of \d{1,5}")
 _TRAILING_PIPES = re.compile(r"\s*\|[|\s]*$")
-# First characters a (stripped) line can have when it is a label, chrome, a pager line or an
-# alert-sample section name: lines starting otherwise skip those patterns (tests check the
+# First characters a (stripped) line can have when it is a label, chrome or an alert-sample
+# section name: lines starting otherwise skip those patterns (tests check the
 # guards against the bare patterns).
 _LABEL_FIRST = frozenset("WAQ")
 _CHROME_FIRST = frozenset("VKANCTI|:-")
-_PAGER_FIRST = frozenset("«‹»›PNFL….")  # and any decimal digit (what `\d` matches)
 _SECTION_FIRST = frozenset("WCPSBD")
 # a line with content, without its surrounding spaces; blank lines are never needed
 _CONTENT_LINE = re.compile(r"(?m)^[^\S\n]*(\S[^\n]*)$")
@@ -220,7 +223,7 @@ class _Reader:
         self.current: _Draft | None = None
         # the last line given to a draft as a paragraph, and whose list holds it
         self.last_paragraph: tuple[int, _Draft, list[Stretch]] | None = None
-        self.alert = _is_alert_sample(lines)
+        self.alert = _is_alert_sample(text, lines)
 
     # -- driving ------------------------------------------------------------------------------
 
@@ -467,13 +470,18 @@ def _content_lines(text: str) -> list[Line]:
     """
     lines: list[Line] = []
     append = lines.append
+    new_line = tuple.__new__  # Line(...) without the named tuple's Python-level __new__
     position = 0
     for raw in text.split("\n"):
+        length = len(raw)
         content = raw.strip()
-        if content:
-            start = position + len(raw) - len(raw.lstrip())
-            append(Line(content, start, start + len(content)))
-        position += len(raw) + 1
+        if content is raw:  # nothing to strip (or an empty line)
+            if length:
+                append(new_line(Line, (raw, position, position + length)))
+        elif content:
+            start = position + length - len(raw.lstrip())
+            append(new_line(Line, (content, start, start + len(content))))
+        position += length + 1
     return lines
 
 
@@ -491,14 +499,21 @@ def _is_chrome(line: str) -> bool:
     return line in _CHROME_EXACT or _CHROME_PATTERN.match(line) is not None
 
 
-def _is_alert_sample(lines: list[Line]) -> bool:
-    """An alert sample names itself ("<Dept> Alert Sample") near the top of the page."""
-    return any(_is_alert_title(line.text) for line in lines[:_ALERT_TITLE_WITHIN])
+def _is_alert_sample(text: str, lines: list[Line]) -> bool:
+    """An alert sample names itself ("<Dept> Alert Sample") near the top of the page.
+
+    The words must then occur in the text up to the end of the last line looked at (one
+    C-level search spares most pages the line-by-line test).
+    """
+    head = lines[:_ALERT_TITLE_WITHIN]
+    if not head or text.find(_ALERT_WORDS, 0, head[-1].end) < 0:
+        return False
+    return any(_is_alert_title(line.text) for line in head)
 
 
 def _is_alert_title(line: str) -> bool:
     """``<Dept> Alert Sample``; the substring test spares most lines the pattern's backtracking."""
-    return "Alert Sample" in line and _ALERT_TITLE.match(line) is not None
+    return _ALERT_WORDS in line and _ALERT_TITLE.match(line) is not None
 
 
 def _mark_pagination(lines: list[Line], kind: bytearray) -> None:
@@ -507,25 +522,34 @@ def _mark_pagination(lines: list[Line], kind: bytearray) -> None:
     A run of pager lines is a pager when one of them is a pager link, or (at the very end of
     the input) when it has several lines or a word.
     """
-    run: list[int] = []
-    for index in range(len(lines) + 1):
-        if index < len(lines) and _is_pager_line(lines[index].text):
-            run.append(index)
-            continue
-        at_end = index == len(lines)
-        if run and (
-            any(_PAGER_LINK.search(lines[i].text) for i in run)
-            or (at_end and (len(run) > 1 or any(_PAGER_WORD.search(lines[i].text) for i in run)))
+    runs: list[list[int]] = []
+    for index in _pager_lines(lines):
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    last = len(lines) - 1
+    for run in runs:
+        if any(_PAGER_LINK.search(lines[i].text) for i in run) or (
+            run[-1] == last
+            and (len(run) > 1 or any(_PAGER_WORD.search(lines[i].text) for i in run))
         ):
-            for line_index in run:
-                kind[line_index] = _PAGER
-        run = []
+            for index in run:
+                kind[index] = _PAGER
 
 
-def _is_pager_line(line: str) -> bool:
-    """A line made of pager tokens only (the first character spares most lines the pattern)."""
-    first = line[0]
-    return (first in _PAGER_FIRST or first.isdecimal()) and _PAGER_LINE.match(line) is not None
+def _pager_lines(lines: list[Line]) -> list[int]:
+    """Indexes of the lines made of pager tokens only, in order.
+
+    The lines' first characters, joined, are scanned once (C level) for the characters a
+    pager token starts with; only those lines are tried against the whole pattern.
+    """
+    firsts = "".join(map(_FIRST, map(_FIRST, lines)))  # Line.text, then its first character
+    return [
+        match.start()
+        for match in _PAGER_START.finditer(firsts)
+        if _PAGER_LINE.match(lines[match.start()].text)
+    ]
 
 
 def _strip_pipes(text: str, start: int, end: int) -> Stretch:
