@@ -509,7 +509,7 @@ def _general_body(segments: list[list[int]], start: int) -> list[tuple[int, int]
 def test_paragraph_body_fast_path_matches_the_general_rule(pieces: list[tuple[int, int]]) -> None:
     from pqparse.formats.hansard_written_answers import _Para
 
-    para = _Para("text", "x", pieces, None)
+    para = _Para.of_pieces("text", "x", pieces, None)
     segments = [list(p) for p in pieces]
     for start in range(-1, pieces[-1][1] + 3):
         assert para.body(start) == _general_body(segments, start)

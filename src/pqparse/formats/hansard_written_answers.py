@@ -324,6 +324,7 @@ class _Para:
         "kind",
         "last_text",
         "match",
+        "opens",
         "segments",
         "start",
         "text",
@@ -331,24 +332,41 @@ class _Para:
     )
 
     def __init__(
-        self, kind: str, text: str, pieces: list[Stretch], match: re.Match[str] | None
+        self, kind: str, text: str, start: int, end: int, match: re.Match[str] | None
     ) -> None:
         self.kind = kind
-        #: the first line's text (its stretch is the first piece)
+        #: the first line's text (``start``-``end``, the first stretch)
         self.text = text
         self.match = match
-        self.segments: list[list[int]] = (
-            [list(pieces[0])] if len(pieces) == 1 else [[start, end] for start, end in pieces]
-        )
+        self.segments: list[list[int]] = [[start, end]]
         #: where the paragraph starts (stretches are only ever added after it)
-        self.start = self.body_start = pieces[0][0]
-        self.first_end = pieces[0][1]
+        self.start = self.body_start = start
+        self.first_end = end
         self.last_text = text
         self.used = False
+        #: does the paragraph start a question (a name with "To ask", "asked", "Asked by")?
+        self.opens = False
+
+    @classmethod
+    def of_pieces(
+        cls, kind: str, text: str, pieces: list[Stretch], match: re.Match[str] | None
+    ) -> _Para:
+        """A paragraph whose first line is split into ``pieces`` (by column markers)."""
+        para = cls(kind, text, *pieces[0], match)
+        para.segments.extend([start, end] for start, end in pieces[1:])
+        return para
 
     @property
     def end(self) -> int:
         return self.segments[-1][1]
+
+    def add_line(self, line: str, start: int, end: int, contiguous: bool) -> None:
+        """Append a whole line; directly after the previous line it extends the last stretch."""
+        if contiguous:
+            self.segments[-1][1] = end
+        else:
+            self.segments.append([start, end])
+        self.last_text = line
 
     def add(self, line: str, pieces: list[Stretch], contiguous: bool) -> None:
         """Append a line; text directly after the previous line extends the last stretch."""
@@ -478,23 +496,24 @@ class _Paragraphs:
         joins = self._joins
         for found in self.lines:
             start, end = found.span()
-            # a blank line before this one: two line breaks since the last line's text
-            if not closed and text.count("\n", previous_end, start) > (previous_end > 0):
+            # a blank line before this one: two line breaks since the last line's text (before
+            # the first paragraph it makes no difference)
+            if not closed and text.count("\n", previous_end, start) > 1:
                 closed = True
             previous_end = end
             line = found.group()
+            pieces: list[Stretch] | None = None
             if "olumn" in line or line.startswith(("WA ", "WS ")):
                 pieces, markers = _pieces(line, start, end)
-            else:
-                pieces, markers = [(start, end)], _NO_MARKERS
-            if markers:
-                self._note_markers(markers)
-                if not pieces:
-                    bridged = current is not None
-                    continue
-                if pieces[0] != (start, end):
+                if markers:
+                    self._note_markers(markers)
+                    if not pieces:
+                        bridged = current is not None
+                        continue
                     start, end = pieces[0]
                     line = text[start:end]
+                else:
+                    pieces = None
             kind, match = classify(found, line)
             if (
                 kind == _TEXT
@@ -502,14 +521,20 @@ class _Paragraphs:
                 and (not numbered or _LOWER_CASE.match(line) is not None)
                 and joins(current, line, closed, bridged)
             ):
-                current.add(line, pieces, contiguous=not bridged and not markers)
+                if pieces is None:
+                    current.add_line(line, start, end, contiguous=not bridged)
+                else:
+                    current.add(line, pieces, contiguous=False)
             else:
-                current = _Para(kind, line, pieces, match)
+                if pieces is None:
+                    current = _Para(kind, line, start, end, match)
+                else:
+                    current = _Para.of_pieces(kind, line, pieces, match)
                 paras.append(current)
             closed = bridged = False
             # a line ending with a question number ends a question; only a lower-case
             # line (a wrapped answer sentence citing "[121477]") goes on after it
-            numbered = _ends_with_number(line)
+            numbered = line[-1] == "]" and _ends_with_number(line)
             if kind in _SINGLE_LINE_KINDS:
                 current = None
         return self.paras
@@ -546,9 +571,11 @@ class _Paragraphs:
     def _classify(self, line: re.Match[str], text: str) -> tuple[str, re.Match[str] | None]:
         """The paragraph kind of ``text``, the (marker-free) text of the ``line`` found."""
         space = text.find(" ")
-        for pattern, kind, keep in _FURNITURE.get(text if space < 0 else text[:space], ()):
-            if match := pattern.fullmatch(text):
-                return kind, match if keep else None
+        furniture = _FURNITURE.get(text if space < 0 else text[:space])
+        if furniture is not None:
+            for pattern, kind, keep in furniture:
+                if match := pattern.fullmatch(text):
+                    return kind, match if keep else None
         if "asked" in text and (match := _ASKED.match(text)) and _asker_head(match):
             return _ASKED_KIND, match
         if (
@@ -952,6 +979,19 @@ def _row_text(joined: str) -> str:
     return " | ".join(cleaned)
 
 
+def _starts_question(text: str, para: _Para) -> bool:
+    """Does ``para`` start a question? (Remembered on the paragraph too.)"""
+    kind = para.kind
+    if kind == _TEXT:
+        para.opens = para.text.startswith("To ask")
+    elif kind == _SPEAKER_KIND:
+        assert para.match is not None
+        para.opens = _TO_ASK.match(text, para.start + para.match.end()) is not None
+    else:
+        para.opens = kind in (_LABEL, _ASKED_BY_KIND, _ASKED_KIND)
+    return para.opens
+
+
 class _Reader:
     """Second pass: paragraphs → records, keeping the sitting date and headings in force."""
 
@@ -972,7 +1012,9 @@ class _Reader:
         self.ministers: dict[str, str] = {}
         self.heading: _Para | None = None
         #: does each paragraph start a question (a name with "To ask", "asked", "Asked by")?
-        self.opens = [self._starts_question(para) for para in self.paras]
+        #: (two more for the paragraphs after the last: none)
+        self.opens = [_starts_question(text, para) for para in self.paras]
+        self.opens += (False, False)
         self.group: _Group | None = None
         self.asker: Member | None = None
         self.interest = False
@@ -980,15 +1022,24 @@ class _Reader:
     # -- driving
 
     def read(self) -> list[WrittenQuestion]:
+        read = self._read
         for index, para in enumerate(self.paras):
-            self._read(index, para)
+            read(index, para)
         self._finish(at_end=True)
         self._report_unparsed()
         return self.records
 
     def _read(self, index: int, para: _Para) -> None:
         kind = para.kind
-        if kind in (_CHROME, _DATE, _RECESS_KIND):
+        if kind in (_TEXT, _SPEAKER_KIND):  # the most common kinds first
+            opens = self.opens
+            if (opens[index + 1] or opens[index + 2]) and self._is_heading(index):
+                self._new_heading(index, para)
+            elif kind == _SPEAKER_KIND:
+                self._speaker(para)
+            else:
+                self._text(para)
+        elif kind in (_CHROME, _DATE, _RECESS_KIND):
             para.used = True
             self._context(para)
         elif kind == _LABEL:
@@ -1004,13 +1055,6 @@ class _Reader:
             mark = _INTEREST_MARK.search(name)
             self.interest = mark is not None
             self.asker = Member(name=clean_inline(name[: mark.start()] if mark else name))
-        elif kind in (_TEXT, _SPEAKER_KIND):
-            if self._is_heading(index):
-                self._new_heading(index, para)
-            elif kind == _SPEAKER_KIND:
-                self._speaker(para)
-            else:
-                self._text(para)
         elif kind == _ASKED_KIND:
             self._asked(para)
         elif kind == _SECTION_KIND:
@@ -1052,15 +1096,11 @@ class _Reader:
         """A short unpunctuated line is a heading when a question follows it (subject) or a
         subject heading and then a question follow it (department, in capitals)."""
         opens = self.opens
-        if index + 1 >= len(opens):
-            return False
-        para = self.paras[index]
         if opens[index + 1]:
             return self._heading_candidate(index)
         return (
-            index + 2 < len(opens)
-            and opens[index + 2]
-            and _CAPS_HEADING.fullmatch(para.text) is not None
+            opens[index + 2]
+            and _CAPS_HEADING.fullmatch(self.paras[index].text) is not None
             and self._heading_candidate(index)
             and self._heading_candidate(index + 1)
         )
@@ -1070,14 +1110,6 @@ class _Reader:
         return (
             para.kind in (_TEXT, _SPEAKER_KIND) and not self.opens[index] and _heading_shaped(para)
         )
-
-    def _starts_question(self, para: _Para) -> bool:
-        if para.kind in (_LABEL, _ASKED_BY_KIND, _ASKED_KIND):
-            return True
-        if para.kind == _SPEAKER_KIND:
-            assert para.match is not None
-            return _TO_ASK.match(self.text, para.start + para.match.end()) is not None
-        return para.kind == _TEXT and para.text.startswith("To ask")
 
     def _new_heading(self, index: int, para: _Para) -> None:
         self._finish()
@@ -1099,7 +1131,7 @@ class _Reader:
         parsed = _speaker_head(match.group("head"))
         assert parsed is not None
         name, role, paren = parsed
-        if _TO_ASK.match(self.text, body_start):
+        if para.opens:
             self._finish_answered()
             para.used = True
             para.body_start = body_start
@@ -1425,19 +1457,22 @@ class _Reader:
     # -- accounting
 
     def _report_unparsed(self) -> None:
-        run: list[_Para] = []
-        for para in [*self.paras, None]:
-            if para is not None and not para.used:
-                run.append(para)
-                continue
-            if run:
-                self.report.at(
-                    "PQ103",
-                    f"unparsed text: {run[0].text[:60]!r}",
-                    run[0].start,
-                    run[-1].end,
-                )
-                run = []
+        first: _Para | None = None
+        last: _Para | None = None
+        for para in self.paras:
+            if not para.used:
+                if first is None:
+                    first = para
+                last = para
+            elif first is not None and last is not None:
+                self._report_run(first, last)
+                first = last = None
+        if first is not None and last is not None:
+            self._report_run(first, last)
+
+    def _report_run(self, first: _Para, last: _Para) -> None:
+        """One diagnostic for a run of paragraphs nothing read."""
+        self.report.at("PQ103", f"unparsed text: {first.text[:60]!r}", first.start, last.end)
 
 
 def _holding_date(
