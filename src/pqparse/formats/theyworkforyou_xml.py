@@ -181,12 +181,6 @@ def _is_clean(text: str) -> bool:
     return bool(text) and text == " ".join(text.split())
 
 
-def _plain_paragraph_class(kind: str | None) -> bool:
-    """True when a ``<p class>`` names neither ``error`` nor ``holdinganswer`` (read as any
-    paragraph; the substring test is exact: each class is a substring of the attribute)."""
-    return kind is None or ("error" not in kind and "holdinganswer" not in kind)
-
-
 def _qnum(raw: str) -> str | None:
     """A question number as printed, without a trailing ``R``; ``None`` for "0" (missing)."""
     if raw.isdigit():
@@ -213,15 +207,20 @@ class _Speech:
         "versioned",
     )
 
-    def __init__(self, element: etree._Element) -> None:
+    def __init__(self, element: etree._Element, asked: bool) -> None:
+        """Read a ``<ques>`` (``asked``) or a ``<reply>`` (whose url and columns are unused)."""
         get = element.get
         speaker = get("speakername")
         self.speaker = " ".join(speaker.split()) or None if speaker else None
         self.gid = get("id")
         self.speakerid = get("speakerid")
         self.person_id = get("person_id")
-        self.url = get("url")
-        self.versioned = get("colnum") is not None or get("oldstyleid") is not None
+        if asked:
+            self.url = get("url")
+            self.versioned = get("colnum") is not None or get("oldstyleid") is not None
+        else:
+            self.url = None
+            self.versioned = False
         self.paragraphs: list[str] = []
         self.qnums: list[str] = []
         self.holding: str | None = None
@@ -246,7 +245,12 @@ class _Speech:
             self._add(text)
         for child in speech:
             tag = child.tag
-            if tag == "p" and _plain_paragraph_class(child.get("class")):
+            # an ordinary paragraph: no "error" or "holdinganswer" class (a class is a
+            # substring of the attribute, so this test never misses one)
+            if tag == "p" and (
+                (kind := child.get("class")) is None
+                or ("error" not in kind and "holdinganswer" not in kind)
+            ):
                 if len(child):
                     prepare_inline_markup(child)
                     text = _clean(_text_of(child))
@@ -386,11 +390,12 @@ def _gid_parts(gid: str | None) -> tuple[datetime.date | None, str, str | None]:
     match = _GID.search(gid or "")
     if match is None:
         return None, "", None
+    date, version, key = match.groups()
     try:
-        day = datetime.date.fromisoformat(match.group("date"))
+        day = datetime.date.fromisoformat(date)
     except ValueError:
         day = None
-    return day, match.group("version"), match.group("key")
+    return day, version, key
 
 
 def _house(
@@ -485,11 +490,11 @@ class _DayReader:
             if self.group is None or self.group.replies:
                 done = self.finish_group()
                 self.group = _Group(self.heading)
-            self.group.questions.append(_Speech(element))
+            self.group.questions.append(_Speech(element, True))
         elif name == "reply":
             if self.group is None:
                 self.group = _Group(self.heading)
-            self.group.replies.append(_Speech(element))
+            self.group.replies.append(_Speech(element, False))
         elif name == "minor-heading":
             done = self.finish_group()
             self.heading = element_text(element) or None
@@ -534,7 +539,7 @@ class _DayReader:
             if self.group is None:
                 self.group = _Group(self.heading)
             speeches = self.group.questions if name == "ques" else self.group.replies
-            speeches.append(_Speech(partial))
+            speeches.append(_Speech(partial, name == "ques"))
             self.group.cut = True
         elif self.group is not None and not self.group.replies:
             self.group.cut = True
@@ -630,7 +635,7 @@ class _GroupRenderer:
         known = answered_on or asked_on
         year = known.year if known else None
         stretches = [self.question(speech) for speech in questions]
-        answer_stretches, minister = self.replies(day.department)
+        answer_stretches, minister = self.replies()
         end = self.position - 1
         self.lines.append("\n")  # the blank line closing the group
         text = "\n".join(self.lines)
@@ -641,10 +646,10 @@ class _GroupRenderer:
                 answer_stretches,
                 answered_by=minister,
                 answered_on=answered_on,
-                is_holding=False if any(r.holding for r in replies) else None,
+                is_holding=False if _any_holding(replies) else None,
                 default_year=year,
                 base=self.base,
-                clean=all(r.clean for r in replies),
+                clean=_all_clean(replies),
             )
         if len(questions) == 1 and not day.redirects:
             group_numbers = list(dict.fromkeys(first.qnums))
@@ -709,7 +714,7 @@ class _GroupRenderer:
             self.at("PQ106", "parlparse notes the question may be truncated", stretch)
         return stretch
 
-    def replies(self, department: str | None) -> tuple[list[tuple[int, int]], Minister | None]:
+    def replies(self) -> tuple[list[tuple[int, int]], Minister | None]:
         stretches: list[tuple[int, int]] = []
         minister: Minister | None = None
         replies = self.group.replies
@@ -723,6 +728,20 @@ class _GroupRenderer:
                 self.at("PQ105", f"a second reply, by {reply.speaker}, is merged in", label)
             stretches.extend(self.paragraphs(reply.paragraphs))
         return stretches, minister
+
+
+def _any_holding(replies: list[_Speech]) -> bool:
+    """True when a reply has a holding answer note (one reply, the usual case, first)."""
+    if len(replies) == 1:
+        return bool(replies[0].holding)
+    return any(reply.holding for reply in replies)
+
+
+def _all_clean(replies: list[_Speech]) -> bool:
+    """True when every reply paragraph is clean text (see :attr:`_Speech.clean`)."""
+    if len(replies) == 1:
+        return replies[0].clean
+    return all(reply.clean for reply in replies)
 
 
 def _tabled_on(speech: _Speech) -> datetime.date | None:
@@ -748,7 +767,10 @@ def _extra(question: _Speech, answer_extra: dict[str, str]) -> dict[str, str]:
         extra["gid"] = question.gid
     if question.url:
         extra["url"] = question.url
-    _ids(extra, "asked_by", question)
+    if question.person_id:
+        extra["asked_by_person_id"] = question.person_id
+    if question.speakerid and question.speakerid != "unknown":
+        extra["asked_by_speakerid"] = question.speakerid
     if answer_extra:
         extra.update(answer_extra)
     return extra
