@@ -8,10 +8,10 @@ exhaust the stack.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import deque
 from collections.abc import Iterator
-from typing import Any
 
 from lxml import etree
 from lxml.html import defs as html_defs
@@ -95,7 +95,6 @@ _LAYOUTS: dict[object, _Layout] = {
 }
 #: Stands for the line breaks between blocks while text is gathered: never in lxml text.
 _BREAK = "\x00"
-_BREAKS = ("", _BREAK, _BREAK * 2)
 
 
 def looks_like_html(text: str) -> bool:
@@ -191,106 +190,128 @@ def _layout(tag: object) -> _Layout:
     return _PLAIN
 
 
+#: Layouts by exact tag for the renderer: plain tags map to the ``_PLAIN`` object itself, so
+#: that the common inline case is one identity test.
+_RENDER_LAYOUTS: dict[object, _Layout] = {
+    tag: _PLAIN if layout == _PLAIN else layout for tag, layout in _LAYOUTS.items()
+}
+#: The marker for pending line breaks: one boundary, or two or more (a blank line).
+_MARKERS = (_BREAK, _BREAK * 2)
+
+
+@functools.lru_cache(maxsize=256)
+def _render_layout(tag: object) -> _Layout:
+    """``_layout`` of a tag the table lacks (unknown or odd-case tags, comments), cached."""
+    layout = _layout(tag)
+    return _PLAIN if layout == _PLAIN else layout
+
+
 def element_to_text(root: etree._Element) -> str:
     """Render an element tree as clean text lines (see module docstring).
 
-    Raw text is gathered once in document order, with a marker for the pending line breaks
-    before the next visible text (at most a blank line); whitespace is folded once at the end.
-    The traversal is iterative (``iter()`` with each open element's count of unread children).
+    Raw text is gathered once in document order. Block boundaries add to a count of pending
+    line breaks; the first visible text after them is preceded by a marker (one for a single
+    boundary, two for more: a blank line) and whitespace-only text leaves them pending.
+    Whitespace is folded once at the end, where markers become line breaks and the spaces
+    before them vanish. The traversal is iterative: one ``iter()`` in document order, an
+    element with children stays open until the next element whose parent it is not.
     """
     pieces: list[str] = []
     add = pieces.append
-    breaks = 0  # line breaks due before the next visible text
+    layouts = _RENDER_LAYOUTS.get
+    plain = _PLAIN
+    markers = _MARKERS
+    breaks = 0  # block boundaries since the last visible text
     cells_in_row: list[int] = []
-    open_elements: list[list[Any]] = []  # [children still to read, layout, element]
-    layouts = _LAYOUTS
+    outside = top = root.getparent()
+    open_elements: list[tuple[etree._Element, int, int]] = []  # (element, after, role)
     walk = root.iter()
     for element in walk:
+        if element.getparent() is not top:  # close the elements that ended before this one
+            parent = element.getparent()
+            while True:
+                closing, after, role = open_elements.pop()
+                if after:
+                    breaks += after
+                    if role == _ROW:
+                        cells_in_row.pop()
+                tail = closing.tail
+                if tail and (not breaks or not tail.isspace()):
+                    if breaks:
+                        add(markers[breaks > 1])
+                        tail = tail.lstrip()
+                        breaks = 0
+                    add(tail)
+                top = open_elements[-1][0] if open_elements else outside
+                if parent is top:
+                    break
         tag = element.tag
-        layout = layouts.get(tag) or _layout(tag)
-        before, after, role = layout
-        if role:
-            if role == _SKIP:
-                _skip_content(element, walk)
-                tail = element.tail
-                if tail:
-                    if breaks:
-                        breaks = _flush_breaks(pieces, breaks, tail)
-                    else:
+        layout = layouts(tag) or _render_layout(tag)
+        if layout is not plain:
+            before, after, role = layout
+            if role:
+                if role == _SKIP:
+                    _skip_content(element, walk)
+                    tail = element.tail
+                    if tail and (not breaks or not tail.isspace()):
+                        if breaks:
+                            add(markers[breaks > 1])
+                            tail = tail.lstrip()
+                            breaks = 0
                         add(tail)
-                after = -1
-            elif role == _ROW:
-                cells_in_row.append(0)
-            elif cells_in_row:
-                if cells_in_row[-1]:
-                    if breaks:
-                        breaks = _flush_breaks(pieces, breaks, " | ")
-                    else:
-                        add(" | ")
-                cells_in_row[-1] += 1
-        if after >= 0:
-            if before:
-                breaks = 2 if breaks or before == 2 else 1
-            text = element.text
-            if text:
-                if breaks:
-                    breaks = _flush_breaks(pieces, breaks, text)
+                    continue
+                if role == _CELL:
+                    if cells_in_row:
+                        if cells_in_row[-1]:
+                            if breaks:
+                                add(markers[breaks > 1])
+                                add("| ")
+                                breaks = 0
+                            else:
+                                add(" | ")
+                        cells_in_row[-1] += 1
+                elif len(element):  # a row with cells to count
+                    cells_in_row.append(0)
                 else:
-                    add(text)
-            children = len(element)
-            if children:
-                open_elements.append([children, layout, element])
-                continue
-            if after:
-                breaks = 2 if breaks or after == 2 else 1
-            if role == _ROW and cells_in_row:
-                cells_in_row.pop()
-            tail = element.tail
-            if tail:
-                if breaks:
-                    breaks = _flush_breaks(pieces, breaks, tail)
-                else:
-                    add(tail)
-        # the element is done: close the ancestors whose last child it was
-        while open_elements:
-            parent = open_elements[-1]
-            parent[0] -= 1
-            if parent[0]:
-                break
-            open_elements.pop()
-            _, (_, after, role), element = parent
-            if after:
-                breaks = 2 if breaks or after == 2 else 1
-            if role == _ROW and cells_in_row:
-                cells_in_row.pop()
-            tail = element.tail
-            if tail:
-                if breaks:
-                    breaks = _flush_breaks(pieces, breaks, tail)
-                else:
-                    add(tail)
-    # Markers sit between non-space pieces, so splitting on whitespace keeps them whole.
-    text = " ".join("".join(pieces).split()).lstrip(_BREAK)
-    return text.replace(_BREAK, "\n")
-
-
-def _flush_breaks(pieces: list[str], breaks: int, text: str) -> int:
-    """Add ``text`` after the pending ``breaks``; whitespace-only text leaves them pending.
-
-    Spaces around a line break vanish: trailing whitespace is trimmed from what precedes the
-    marker and leading whitespace from ``text``.
-    """
-    if text.isspace():
-        return breaks
-    while pieces:
-        last = pieces[-1].rstrip()
-        if last:
-            pieces[-1] = last
-            break
-        pieces.pop()
-    pieces.append(_BREAKS[breaks])
-    pieces.append(text.lstrip())
-    return 0
+                    role = _FLOW
+            breaks += before
+        else:
+            after = role = 0
+        text = element.text
+        if text and (not breaks or not text.isspace()):
+            if breaks:
+                add(markers[breaks > 1])
+                text = text.lstrip()
+                breaks = 0
+            add(text)
+        if len(element):
+            open_elements.append((element, after, role))
+            top = element
+            continue
+        breaks += after
+        tail = element.tail
+        if tail and (not breaks or not tail.isspace()):
+            if breaks:
+                add(markers[breaks > 1])
+                tail = tail.lstrip()
+                breaks = 0
+            add(tail)
+    while open_elements:  # the root and its last descendants end with the tree
+        closing, after, _ = open_elements.pop()
+        breaks += after
+        tail = closing.tail
+        if tail and (not breaks or not tail.isspace()):
+            if breaks:
+                add(markers[breaks > 1])
+                tail = tail.lstrip()
+                breaks = 0
+            add(tail)
+    # Markers come right before visible text, so splitting on whitespace keeps them whole;
+    # only a space before a marker is left to drop, and markers before any text.
+    text = " ".join("".join(pieces).split())
+    if _BREAK in text:
+        text = text.replace(" " + _BREAK, _BREAK).lstrip(_BREAK).replace(_BREAK, "\n")
+    return text
 
 
 def html_to_text(markup: str) -> str:
