@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import ijson
 import pytest
 
 import pqparse
-from pqparse.extract.records import answer_from
+from pqparse.extract.records import answer_from, question_from
 from pqparse.formats import written_questions_api as api
 from pqparse.report import Report
 from pqparse.text.normalize import clean_inline
@@ -463,3 +464,75 @@ def test_answer_paragraphs_are_clean_or_empty_and_the_clean_path_agrees(markup: 
         return
     fast = answer_from(text, spans, answered_on=datetime.date(2024, 5, 9), base=7, clean=True)
     assert fast == slow
+
+
+_REF_ANSWERS = [
+    "<p>I refer the hon. Member to the answer I gave on 8 April to question 44194.</p>"
+    "<p>See also PQs HL1234 to HL1240,</p><p>and 12346 [HL16983].</p>",
+    "<p>The answer of 25 February 2019 (Official Report, column 12W) to PQ 223140</p><p>x</p>",
+    "<p>No reference here.</p><p>Questions 44194, 44195 and 44196</p>",
+    "<p>An answer is being prepared and will be provided as soon as possible.</p>",
+]
+
+
+@pytest.mark.parametrize("markup", _answer_texts() + _REF_ANSWERS)
+@pytest.mark.parametrize("holding", [None, True])
+def test_the_format_builds_answers_as_answer_from_does(markup: str, holding: bool | None) -> None:
+    paragraphs = api.answer_paragraphs(markup)
+    if "" in paragraphs:  # the format calls answer_from itself then
+        return
+    joined = "\n\n".join(paragraphs)
+    spans = api._paragraph_spans(paragraphs, 3)
+    day = datetime.date(2025, 5, 9)
+    expected = answer_from("\n\n\n" + joined, spans, answered_on=day, is_holding=holding, base=7)
+    built = api._answer(
+        paragraphs,
+        joined,
+        10,
+        answered_by=None,
+        answered_on=day,
+        is_holding=holding,
+        is_correction=False,
+    )
+    assert built == expected
+
+
+def _question_texts() -> list[str]:
+    found = [
+        value["questionText"]
+        for path in INPUTS
+        for value in _json_values(path)
+        if isinstance(value.get("questionText"), str)
+    ]
+    return [
+        *found,
+        "To ask the Secretary of State for the Home Department, with reference to the answer "
+        "of 8 April to Question 44194, whether  she will  publish it.",
+        "To ask His Majesty's Government what assessment they have made of [HL1234].",
+        "  To ask the Minister for Women and Equalities\u00a0whether\tPQ 12345 was answered. ",
+        "What steps is the Government taking? (HL16983)",
+        "",
+    ]
+
+
+@pytest.mark.parametrize("raw", _question_texts())
+@pytest.mark.parametrize("target", [None, "the Secretary of State for Justice"])
+def test_the_format_builds_questions_as_question_from_does(raw: str, target: str | None) -> None:
+    text = api._string(raw) or ""
+    assert text == clean_inline(text)  # what lets the format skip question_from's cleaning
+    day = datetime.date(2025, 4, 10)
+    expected, house = question_from(
+        "UIN 1\n" + text, (6, 6 + len(text)), asked_on=day, department=None, base=3
+    )
+    if expected.addressee is None and target:
+        expected = attrs.evolve(expected, addressee=target.removeprefix("the "))
+    built = api._question(
+        text,
+        9,
+        asked_by=None,
+        asked_on=day,
+        department=None,
+        target=target,
+        date_for_answer=None,
+    )
+    assert built == (expected, house)

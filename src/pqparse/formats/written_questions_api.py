@@ -28,8 +28,10 @@ import attrs
 import ijson
 
 from pqparse.extract.dates import parse_date
+from pqparse.extract.departments import find_addressee
 from pqparse.extract.ministers import department_from_role
-from pqparse.extract.records import answer_from, question_from
+from pqparse.extract.records import answer_from, is_holding_text
+from pqparse.extract.refs import find_question_refs, may_hold_refs
 from pqparse.formats.base import Format, Parsed
 from pqparse.models import (
     Answer,
@@ -37,6 +39,8 @@ from pqparse.models import (
     Legislature,
     Member,
     Minister,
+    Question,
+    QuestionRef,
     Span,
     WrittenQuestion,
 )
@@ -155,6 +159,26 @@ def _string(value: Any) -> str | None:
     return clean_inline(normalize_text(text))
 
 
+#: Cleaned short strings (names, parties, seats, bodies, roles, headings): a dump repeats them.
+_SHORT: dict[str, str] = {}
+_SHORT_LENGTH = 160
+_MAX_SHORT = 20_000
+
+
+def _short_string(value: Any) -> str | None:
+    """:func:`_string` of a value that recurs across records, remembered by exact value."""
+    if type(value) is not str:
+        return _string(value)
+    text = _SHORT.get(value)
+    if text is None:
+        text = _string(value) or ""
+        if len(value) <= _SHORT_LENGTH:
+            if len(_SHORT) >= _MAX_SHORT:
+                _SHORT.clear()
+            _SHORT[value] = text
+    return text
+
+
 def _bool(value: Any) -> bool | None:
     return value if isinstance(value, bool) else None
 
@@ -183,7 +207,27 @@ def _iso_date(value: Any) -> tuple[datetime.date | None, bool]:
     return day, False
 
 
+def _date_field(data: Mapping[str, Any], key: str, session: _Session) -> datetime.date | None:
+    """The date in ``data[key]`` (remembered sitting days first); unreadable ones reported."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if type(value) is str:
+        day = _DAYS.get(value)
+        if day is not None:
+            return day
+    day, unreadable = _iso_date(value)
+    if unreadable:
+        session.add("PQ200", f"unreadable date in {key}: {str(value)[:40]!r}")
+    return day
+
+
+_HOUSE_NAMES = {"Commons": House.COMMONS, "Lords": House.LORDS}
+
+
 def _house(value: Any) -> House | None:
+    if type(value) is str and value in _HOUSE_NAMES:  # as the API writes it
+        return _HOUSE_NAMES[value]
     if isinstance(value, bool) or not isinstance(value, str | int):
         return None
     return _HOUSES.get(str(value).strip().lower())
@@ -191,16 +235,26 @@ def _house(value: Any) -> House | None:
 
 def _member_fields(member: Mapping[str, Any]) -> tuple[str | None, str | None, str | None]:
     """``(name, party, memberFrom)`` of a Written Questions or Members API member object."""
-    name = _string(member.get("name")) or _string(member.get("nameDisplayAs"))
-    party = _string(member.get("party"))
-    latest_party = member.get("latestParty")
-    if party is None and isinstance(latest_party, dict):
-        party = _string(latest_party.get("name"))
-    seat = _string(member.get("memberFrom"))
-    membership = member.get("latestHouseMembership")
-    if seat is None and isinstance(membership, dict):
-        seat = _string(membership.get("membershipFrom"))
+    get = member.get
+    name = _short_string(get("name")) or _short_string(get("nameDisplayAs"))
+    party = _short_string(get("party"))
+    if party is None and isinstance(latest_party := get("latestParty"), dict):
+        party = _short_string(latest_party.get("name"))
+    seat = _short_string(get("memberFrom"))
+    if seat is None and isinstance(membership := get("latestHouseMembership"), dict):
+        seat = _short_string(membership.get("membershipFrom"))
     return name, party, seat
+
+
+#: Members and ministers already built, by their values (frozen, so shared between records).
+_PEOPLE: dict[tuple[str | None, ...], Member | Minister] = {}
+_MAX_PEOPLE = 20_000
+
+
+def _remembered(key: tuple[str | None, ...], person: Member | Minister) -> None:
+    if len(_PEOPLE) >= _MAX_PEOPLE:
+        _PEOPLE.clear()
+    _PEOPLE[key] = person
 
 
 def _asker(value: Any) -> Member | None:
@@ -209,7 +263,12 @@ def _asker(value: Any) -> Member | None:
     name, party, seat = _member_fields(value)
     if name is None and party is None and seat is None:
         return None
-    return Member(name=name, party=party, constituency=seat)
+    key = ("member", name, party, seat)
+    member = _PEOPLE.get(key)
+    if not isinstance(member, Member):
+        member = Member(name=name, party=party, constituency=seat)
+        _remembered(key, member)
+    return member
 
 
 def _minister(value: Any) -> Minister | None:
@@ -217,11 +276,17 @@ def _minister(value: Any) -> Minister | None:
     body is the question's department and is never copied into the minister)."""
     if not isinstance(value, dict):
         return None
-    name, _party, _seat = _member_fields(value)
+    get = value.get
+    name = _short_string(get("name")) or _short_string(get("nameDisplayAs"))
     if name is None:
         return None
-    role = _string(value.get("role"))
-    return Minister(name=name, role=role, department=department_from_role(role))
+    role = _short_string(get("role"))
+    key = ("minister", name, role)
+    minister = _PEOPLE.get(key)
+    if not isinstance(minister, Minister):
+        minister = Minister(name=name, role=role, department=department_from_role(role))
+        _remembered(key, minister)
+    return minister
 
 
 def _member_extra(value: Any, member_id: Any) -> dict[str, Any] | None:
@@ -366,19 +431,8 @@ def _question_values(data: Any, session: _Session, depth: int = 0) -> Iterator[M
 # One record
 
 
-@attrs.frozen
-class _Rendered:
-    """A record and its rendering (offsets in ``text`` start at the record's position)."""
-
-    record: WrittenQuestion
-    text: str
-
-
-def _dates(data: Mapping[str, Any], key: str, session: _Session) -> datetime.date | None:
-    value, unreadable = _iso_date(data.get(key))
-    if unreadable:
-        session.add("PQ200", f"unreadable date in {key}: {str(data.get(key))[:40]!r}")
-    return value
+#: A record and its rendering (offsets in the text start at the record's position).
+_Rendered = tuple[WrittenQuestion, str]
 
 
 def _iso(value: datetime.date | None) -> str | None:
@@ -449,7 +503,7 @@ def _extra(
             extra["correcting_member"] = correcting
     for key, name in _EXTRA_DATES:
         if get(key):
-            day = _dates(data, key, session)
+            day = _date_field(data, key, session)
             if day:
                 extra[name] = day.isoformat()
     original = get("originalAnswerText")
@@ -479,38 +533,62 @@ def _answer_line(minister: Minister | None, answered_on: datetime.date | None) -
     return f"Answered{by}{on}"
 
 
-def _meta_line(uin: str | None, house: House | None, asked_on: datetime.date | None) -> str:
-    parts = [f"UIN {uin}" if uin else "", house.value if house else ""]
+_HOUSE_LABELS = {house: house.value for house in House}
+
+
+def _question_block(
+    heading: str | None,
+    uin: str | None,
+    house: House | None,
+    asked_on: datetime.date | None,
+    asked_by: Member | None,
+    question_text: str,
+) -> str:
+    """The record's first lines: heading, "UIN …, House, tabled …", the asker, the question."""
+    meta: list[str] = []
+    if uin:
+        meta.append(f"UIN {uin}")
+    if house:
+        meta.append(_HOUSE_LABELS[house])
     if asked_on:
-        parts.append(f"tabled {asked_on.isoformat()}")
-    return ", ".join(part for part in parts if part)
+        meta.append(f"tabled {asked_on.isoformat()}")
+    lines = [heading] if heading else []
+    if meta:
+        lines.append(", ".join(meta))
+    if asked_by:
+        lines.append(f"Asked by: {_member_line(asked_by)}")
+    lines.append(question_text)
+    return "\n".join(lines)
 
 
 def _record(data: Mapping[str, Any], session: _Session, cut: bool = False) -> _Rendered:
     """Build and render one record; ``cut``: the input ended inside this object."""
-    _unknown_keys(data, _QUESTION_KEYS, "question", session)
+    if not data.keys() <= _QUESTION_KEYS:
+        _unknown_keys(data, _QUESTION_KEYS, "question", session)
+    get = data.get
     base = session.position
-    heading = _string(data.get("heading"))
-    uin = _string(str(data["uin"])) if isinstance(data.get("uin"), str | int) else None
-    body = data.get("answeringBody")
-    department = _string(data.get("answeringBodyName"))
+    heading = _short_string(get("heading"))
+    raw_uin = get("uin")
+    uin = _string(str(raw_uin)) if isinstance(raw_uin, str | int) else None
+    department = _short_string(get("answeringBodyName"))
     target: str | None = None
-    if isinstance(body, dict):
-        department = department or _string(body.get("name"))
-        target = _string(body.get("target"))
-    asked_on = _dates(data, "dateTabled", session)
-    asked_by = _asker(data.get("askingMember"))
-    minister = _minister(data.get("answeringMember"))
+    if isinstance(body := get("answeringBody"), dict):
+        department = department or _short_string(body.get("name"))
+        target = _short_string(body.get("target"))
+    asked_on = _date_field(data, "dateTabled", session)
+    asked_by = _asker(get("askingMember"))
+    minister = _minister(get("answeringMember"))
     grouped, dated_groups = _grouped(data)
-    house = _house(data.get("house"))
-    if data.get("house") is not None and house is None:
-        session.add("PQ105", f"unexpected house {data.get('house')!r}")
+    raw_house = get("house")
+    house = _house(raw_house)
+    if raw_house is not None and house is None:
+        session.add("PQ105", f"unexpected house {raw_house!r}")
 
-    raw_question = data.get("questionText")
-    raw_answer = data.get("answerText")
+    raw_question = get("questionText")
+    raw_answer = get("answerText")
     markup = raw_answer if isinstance(raw_answer, str) else ""
     has_answer_text = bool(markup) and not markup.isspace()
-    answered_on = _dates(data, "dateAnswered", session)
+    answered_on = _date_field(data, "dateAnswered", session)
     answered = has_answer_text or answered_on is not None
     stub_answer = has_answer_text and _is_search_stub(markup)
     stub_question = (
@@ -519,48 +597,58 @@ def _record(data: Mapping[str, Any], session: _Session, cut: bool = False) -> _R
         and not (has_answer_text and not stub_answer)
     )
 
-    asker_line = f"Asked by: {_member_line(asked_by)}" if asked_by else ""
-    lines = [line for line in (heading, _meta_line(uin, house, asked_on), asker_line) if line]
     question_text = _string(raw_question) or ""
-    lines.append(question_text)
-    head = "\n".join(lines)
+    head = _question_block(heading, uin, house, asked_on, asked_by, question_text)
     q_span = (len(head) - len(question_text), len(head))
-    pieces = [head]
-    paragraph_spans: list[tuple[int, int]] = []
     paragraphs = answer_paragraphs(markup) if has_answer_text else []
-    if answered:
-        pieces.append(_answer_line(minister, answered_on))
-        position = len(head) + len(pieces[-1]) + 3  # "\n\n" before the line, "\n" after it
-        for paragraph in paragraphs:
-            paragraph_spans.append((position, position + len(paragraph)))
-            position += len(paragraph) + 2  # a blank line between paragraphs
-            pieces.append(paragraph)
-    text = _rendering(pieces, answered)
+    answer_stretch: tuple[int, int] | None = None
+    if not answered:
+        text = head + "\n"
+    else:
+        answer_line = _answer_line(minister, answered_on)
+        first = len(head) + len(answer_line) + 3  # "\n\n" before the line, "\n" after it
+        if paragraphs:
+            joined = "\n\n".join(paragraphs)
+            text = f"{head}\n\n{answer_line}\n{joined}\n"
+            answer_stretch = (first, first + len(joined))
+        else:
+            joined = ""
+            text = f"{head}\n\n{answer_line}\n"
     end = base + len(text.rstrip("\n"))
 
-    question, implied_house = question_from(
-        text,
-        q_span,
+    question, implied_house = _question(
+        question_text,
+        base + q_span[0],
         asked_by=asked_by,
         asked_on=asked_on,
         department=department,
-        date_for_answer=_dates(data, "dateForAnswer", session),
-        base=base,
+        target=target,
+        date_for_answer=_date_field(data, "dateForAnswer", session),
     )
-    if question.addressee is None and target:
-        question = attrs.evolve(question, addressee=_without_article(target))
     answer: Answer | None = None
     if answered:
-        answer = answer_from(
-            text,
-            paragraph_spans,
-            answered_by=minister,
-            answered_on=answered_on,
-            is_holding=_bool(data.get("answerIsHolding")),
-            is_correction=_bool(data.get("answerIsCorrection")) or False,
-            base=base,
-            clean="" not in paragraphs,  # each is clean text; only a decoded one may be empty
-        )
+        holding = _bool(get("answerIsHolding"))
+        correction = _bool(get("answerIsCorrection")) or False
+        if "" in paragraphs:  # one decoded to nothing: the general path skips it
+            answer = answer_from(
+                text,
+                _paragraph_spans(paragraphs, first),
+                answered_by=minister,
+                answered_on=answered_on,
+                is_holding=holding,
+                is_correction=correction,
+                base=base,
+            )
+        else:
+            answer = _answer(
+                paragraphs,
+                joined,
+                base + first,
+                answered_by=minister,
+                answered_on=answered_on,
+                is_holding=holding,
+                is_correction=correction,
+            )
     extra = _extra(data, dated_groups, session)
     complete = not (cut or stub_question or stub_answer)
     truncated = [
@@ -573,9 +661,9 @@ def _record(data: Mapping[str, Any], session: _Session, cut: bool = False) -> _R
         uin=uin,
         legislature=Legislature.UK_PARLIAMENT,
         house=house or implied_house,
-        named_day=_bool(data.get("isNamedDay")),
-        registered_interest=_bool(data.get("memberHasInterest")),
-        withdrawn=_bool(data.get("isWithdrawn")) or False,
+        named_day=_bool(get("isNamedDay")),
+        registered_interest=_bool(get("memberHasInterest")),
+        withdrawn=_bool(get("isWithdrawn")) or False,
         grouped_question_ids=grouped,
         question=question,
         answer=answer,
@@ -583,20 +671,90 @@ def _record(data: Mapping[str, Any], session: _Session, cut: bool = False) -> _R
         span=Span(base, end),
         extra=extra,
     )
-    _record_diagnostics(record, data, q_span, paragraph_spans, truncated, cut, session)
+    _record_diagnostics(record, data, q_span, answer_stretch, truncated, cut, session)
     session.position = base + len(text) + 1  # a blank line between records
-    return _Rendered(record, text)
+    return record, text
 
 
-def _rendering(pieces: list[str], answered: bool) -> str:
-    """The record's lines: the question block, then "Answered …" and the paragraphs, each
-    paragraph followed by a blank line (the last by a single line end).
+def _question(
+    text: str,
+    offset: int,
+    *,
+    asked_by: Member | None,
+    asked_on: datetime.date | None,
+    department: str | None,
+    target: str | None,
+    date_for_answer: datetime.date | None,
+) -> tuple[Question, House | None]:
+    """:func:`~pqparse.extract.records.question_from` of a question text that is already
+    clean (as :func:`_string` gives it), found at ``offset`` in the document; the answering
+    body's ``target`` is the addressee when the text names none.
     """
-    if not answered:
-        return pieces[0] + "\n"
-    if len(pieces) == 2:
-        return f"{pieces[0]}\n\n{pieces[1]}\n"
-    return f"{pieces[0]}\n\n{pieces[1]}\n" + "\n\n".join(pieces[2:]) + "\n"
+    addressee = find_addressee(text)
+    title = addressee.title
+    if title is None and target:
+        title = _without_article(target)
+    question = Question(
+        text=text,
+        asked_by=asked_by,
+        asked_on=asked_on,
+        department=department or addressee.department,
+        addressee=title,
+        date_for_answer=date_for_answer,
+        references=find_question_refs(
+            text,
+            offset=offset,
+            default_year=asked_on.year if asked_on else None,
+            not_after=asked_on,
+        ),
+    )
+    return question, addressee.house
+
+
+def _answer(
+    paragraphs: list[str],
+    joined: str,
+    offset: int,
+    *,
+    answered_by: Minister | None,
+    answered_on: datetime.date | None,
+    is_holding: bool | None,
+    is_correction: bool,
+) -> Answer:
+    """:func:`~pqparse.extract.records.answer_from` of clean, non-empty ``paragraphs``
+    rendered one blank line apart (``joined``) from ``offset`` in the document: references
+    looked for paragraph by paragraph, only when the whole answer holds a hint of one.
+    """
+    references: tuple[QuestionRef, ...] = ()
+    if may_hold_refs(joined):
+        year = answered_on.year if answered_on else None
+        found: list[QuestionRef] = []
+        for paragraph in paragraphs:
+            found.extend(
+                find_question_refs(
+                    paragraph, offset=offset, default_year=year, not_after=answered_on
+                )
+            )
+            offset += len(paragraph) + 2
+        references = tuple(found)
+    return Answer(
+        text=joined,
+        paragraphs=tuple(paragraphs),
+        answered_by=answered_by,
+        answered_on=answered_on,
+        is_holding=is_holding_text(joined) if is_holding is None else is_holding,
+        is_correction=is_correction,
+        references=references,
+    )
+
+
+def _paragraph_spans(paragraphs: list[str], first: int) -> list[tuple[int, int]]:
+    """Where each paragraph is in the record's text: from ``first``, a blank line apart."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in paragraphs:
+        spans.append((first, first + len(paragraph)))
+        first += len(paragraph) + 2
+    return spans
 
 
 def _without_article(title: str) -> str:
@@ -607,14 +765,14 @@ def _record_diagnostics(
     record: WrittenQuestion,
     data: Mapping[str, Any],
     question_span: tuple[int, int],
-    paragraph_spans: list[tuple[int, int]],
+    answer_stretch: tuple[int, int] | None,
     truncated: list[str],
     cut: bool,
     session: _Session,
 ) -> None:
     answer = record.answer
     if truncated or cut or not record.question.text or (answer and not answer.paragraphs):
-        _problem_diagnostics(record, question_span, paragraph_spans, truncated, cut, session)
+        _problem_diagnostics(record, question_span, answer_stretch, truncated, cut, session)
     if _MEMBERS_HIDDEN in session.reported_once:
         return
     if (data.get("askingMember") is None and data.get("askingMemberId") is not None) or (
@@ -631,7 +789,7 @@ def _record_diagnostics(
 def _problem_diagnostics(
     record: WrittenQuestion,
     question_span: tuple[int, int],
-    paragraph_spans: list[tuple[int, int]],
+    answer_stretch: tuple[int, int] | None,
     truncated: list[str],
     cut: bool,
     session: _Session,
@@ -646,9 +804,7 @@ def _problem_diagnostics(
         )
     if "answer" in truncated:
         answer_span = (
-            Span(base + paragraph_spans[0][0], base + paragraph_spans[-1][1])
-            if paragraph_spans
-            else None
+            Span(base + answer_stretch[0], base + answer_stretch[1]) if answer_stretch else None
         )
         session.add(
             "PQ106",
@@ -672,9 +828,9 @@ def parse(source: str, report: Report) -> Parsed:
     session = _Session(report)
     pieces: list[str] = []
     records: list[WrittenQuestion] = []
-    for rendered in _rendered_from_text(source, session):
-        pieces.append(rendered.text)
-        records.append(rendered.record)
+    for record, rendered in _rendered_from_text(source, session):
+        pieces.append(rendered)
+        records.append(record)
     text = "\n".join(pieces)
     report.text = text
     return Parsed(text, tuple(records))
@@ -783,8 +939,8 @@ def stream(handle: IO[bytes], report: Report) -> Iterator[WrittenQuestion]:
         head = head[len(codecs.BOM_UTF8) :]
     elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head[:4]:
         text, _ = decode_bytes(head + handle.read())  # UTF-16/32: rare, read whole
-        for rendered in _rendered_from_text(normalize_text(text), session):
-            yield rendered.record
+        for record, _rendered in _rendered_from_text(normalize_text(text), session):
+            yield record
         session.close()
         return
     codec = "utf-8" if _is_utf8(head) else "cp1252"
@@ -799,8 +955,8 @@ def stream(handle: IO[bytes], report: Report) -> Iterator[WrittenQuestion]:
     else:
         session.add("PQ402", "malformed JSON: the input does not start with '{' or '['")
         rendered_records = iter(())
-    for rendered in rendered_records:
-        yield rendered.record
+    for record, _rendered in rendered_records:
+        yield record
     session.close()
 
 
