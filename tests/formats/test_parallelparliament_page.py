@@ -14,6 +14,7 @@ from pqparse.formats import parallelparliament_page as page
 from pqparse.formats.parallelparliament_page import NAME, detect
 from pqparse.text.html import html_to_text, looks_like_html
 from pqparse.text.lines import split_lines
+from pqparse.text.normalize import clean_inline
 
 HEAD = (
     "Offences against Children\n\n(asked on 7th April 2025) - View Source\n\n"
@@ -492,3 +493,21 @@ def test_chrome_lines_match_their_line_by_line_definition_on_near_misses() -> No
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
         assert _same_chrome(text), repr(text)
+
+
+def test_clean_paragraph_check_never_accepts_text_that_cleaning_changes() -> None:
+    lines = [
+        line.text
+        for path in sorted(_PAGES.iterdir())
+        if not path.name.endswith(".expected.json")
+        for line in split_lines(path.read_text(encoding="utf-8"))
+    ]
+    rng = random.Random(13)
+    alphabet = ["a", "Z", " ", "  ", "\u00ad", *_WHITESPACE_SAMPLES]
+    near = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 8))) for _ in range(3000)]
+    accepted = 0
+    for piece in [*lines, *near]:
+        if page.all_clean(piece, [(0, len(piece))]):
+            accepted += 1
+            assert piece and clean_inline(piece) == piece, repr(piece)
+    assert accepted > len(lines) // 2  # the check does accept ordinary paragraphs

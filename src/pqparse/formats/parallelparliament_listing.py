@@ -21,6 +21,7 @@ from pqparse.extract.members import parse_member
 from pqparse.extract.ministers import parse_minister
 from pqparse.extract.records import Stretch, answer_from, question_from
 from pqparse.formats.base import Format, Parsed
+from pqparse.formats.parallelparliament_page import all_clean
 from pqparse.models import (
     Answer,
     House,
@@ -613,7 +614,9 @@ def _record(text: str, draft: _Draft, report: Report, last: bool) -> WrittenQues
         question = Question(text="", asked_by=draft.asker, department=draft.department)
     answer = None
     if draft.answered or draft.answer:
-        answer = answer_from(text, draft.answer, answered_by=draft.minister)
+        answer = answer_from(
+            text, draft.answer, answered_by=draft.minister, clean=all_clean(text, draft.answer)
+        )
     span = Span(draft.start, draft.end)
     complete = not (last and _cut_off(draft, question, answer))
     if not complete:

@@ -300,7 +300,7 @@ def _read_record(
     elif bare_answer:
         a_lines = bare_answer
         stretches = [_paragraph_stretch(lines, i) for i in a_lines]
-        answer = answer_from(text, stretches)
+        answer = answer_from(text, stretches, clean=all_clean(text, stretches))
         last_end = stretches[-1][1]
     record_span = Span(first_start, max(last_end, question_end))
     complete = marks.spinner >= 0 or not _cut_off(question, answer, values, a_lines, marks)
@@ -459,7 +459,13 @@ def _answer_block(
     a_lines = [i for run in _paragraphs(lines, body_from, marks.end) for i in run]
     used.update(a_lines)
     stretches = [_paragraph_stretch(lines, i) for i in a_lines]
-    answer = answer_from(text, stretches, answered_by=minister, answered_on=answered_on)
+    answer = answer_from(
+        text,
+        stretches,
+        answered_by=minister,
+        answered_on=answered_on,
+        clean=all_clean(text, stretches),
+    )
     if stretches:
         last_end = stretches[-1][1]
     else:  # the block ends at its last label line: the date, the minister or "Answered by"
@@ -592,6 +598,20 @@ def _paragraph_stretch(lines: _Lines, index: int) -> tuple[int, int]:
     if value.endswith("|", 0, end - start):
         end = start + len(value[: end - start - 1].rstrip())
     return start, end
+
+
+def all_clean(text: str, stretches: list[tuple[int, int]]) -> bool:
+    """Whether every stretch is already clean text (what ``answer_from(clean=True)`` needs).
+
+    A stripped stretch is clean when it is not empty and holds no whitespace but single
+    spaces: every other whitespace character is unprintable, so ``isprintable`` and no double
+    space prove it (a cautious test: other unprintable text just takes the general path).
+    """
+    for start, end in stretches:
+        piece = text[start:end]
+        if not piece or not piece.isprintable() or "  " in piece or " " in (piece[0], piece[-1]):
+            return False
+    return True
 
 
 def _report_unparsed(lines: _Lines, used: set[int], report: Report) -> None:
