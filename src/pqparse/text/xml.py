@@ -344,15 +344,28 @@ def _stream_codec(head: bytes) -> tuple[str, int]:
     return "utf-8", 0
 
 
+#: Codecs that decode every ASCII byte to that character and never carry state across
+#: an ASCII chunk: such a chunk decodes with ``bytes.decode("ascii")`` (a C copy) instead.
+_ASCII_COMPATIBLE = frozenset({"utf-8", "cp1252"})
+
+
+def _decoded(decoder: codecs.IncrementalDecoder, data: bytes, ascii_compatible: bool) -> str:
+    """``decoder.decode(data)``; a plain ASCII chunk directly when nothing is pending."""
+    if ascii_compatible and data.isascii() and not decoder.getstate()[0]:
+        return data.decode("ascii")
+    return decoder.decode(data)
+
+
 def decode_xml_stream(handle: IO[bytes], chunk_size: int = _CHUNK) -> Iterator[str]:
     """Text chunks of a binary XML file, decoded incrementally (constant memory)."""
     head = handle.read(chunk_size)
     codec, skip = _stream_codec(head)
     decoder = codecs.getincrementaldecoder(codec)(errors="replace")
-    yield decoder.decode(head[skip:])
+    ascii_compatible = codec in _ASCII_COMPATIBLE
+    yield _decoded(decoder, head[skip:], ascii_compatible)
     while True:
         data = handle.read(chunk_size)
         if not data:
             break
-        yield decoder.decode(data)
+        yield _decoded(decoder, data, ascii_compatible)
     yield decoder.decode(b"", final=True)
