@@ -1,6 +1,14 @@
 """Multi-core scaling of ``pqparse.parse_many``: 1 worker vs N workers on 10 000 page files.
 
-    python benchmarks/parse_many.py [--pages 10000] [--workers 2]
+    python benchmarks/parse_many.py [--pages 10000] [--workers 2] [--repeat 5]
+
+What is compared: ``parse_many(paths, workers=1)`` parses every file in this process, one
+after another (no pool, nothing pickled); ``parse_many(paths, workers=N)`` parses batches in
+this process and in a pool of N - 1 processes (only the pool's share is pickled). Both return
+the same list of Documents. Runs alternate (1, N, 1, N, ...) so that noise from other work on
+the machine hits both sides alike; the script prints the best and the median wall time of each
+side and the CPU seconds spent (this process + the pool's processes), whose ratio shows the
+cost of going parallel independently of how busy the machine is.
 
 The pages are the Parallel Parliament page fixtures (text and HTML) copied to
 ``benchmarks/data/pages/`` (git-ignored) until there are ``--pages`` files.
@@ -10,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
+import statistics
 import time
 from pathlib import Path
 
@@ -35,30 +45,53 @@ def make_pages(count: int) -> list[Path]:
     return paths
 
 
-def timed(paths: list[Path], workers: int) -> float:
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the pool's processes)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(paths: list[Path], workers: int) -> tuple[float, float]:
+    """Wall and CPU seconds of one ``parse_many`` run."""
+    cpu = _cpu_seconds()
     start = time.perf_counter()
     docs = pqparse.parse_many(paths, workers=workers)
     elapsed = time.perf_counter() - start
+    cpu = _cpu_seconds() - cpu
     assert len(docs) == len(paths) and all(d.records for d in docs)
-    return elapsed
+    return elapsed, cpu
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     paths = make_pages(args.pages)
     timed(paths[:200], 1)  # warm the file cache and imports
-    ones, manys = [], []
-    for _ in range(3):  # alternate, so that machine noise hits both alike; keep the best
-        ones.append(timed(paths, 1))
-        manys.append(timed(paths, args.workers))
-    one, many = min(ones), min(manys)
-    print(f"{len(paths):,} pages on {os.cpu_count()} cores")
-    print(f"workers=1: {one:.2f} s ({len(paths) / one:,.0f} pages/s)")
-    print(f"workers={args.workers}: {many:.2f} s ({len(paths) / many:,.0f} pages/s)")
-    print(f"speed-up: {one / many:.2f}x")
+    runs: dict[int, list[tuple[float, float]]] = {1: [], args.workers: []}
+    for _ in range(args.repeat):
+        for workers in runs:
+            runs[workers].append(timed(paths, workers))
+    print(f"{len(paths):,} pages on {os.cpu_count()} cores, {args.repeat} alternating runs")
+    for workers, results in runs.items():
+        walls = [wall for wall, _ in results]
+        best, median = min(walls), statistics.median(walls)
+        cpu = statistics.median(cpu for _, cpu in results)
+        print(
+            f"workers={workers}: best {best:.2f} s ({len(paths) / best:,.0f} pages/s), "
+            f"median {median:.2f} s, CPU {cpu:.2f} s"
+        )
+    one, many = runs[1], runs[args.workers]
+    pairs = [a[0] / b[0] for a, b in zip(one, many, strict=True)]
+    print(
+        f"speed-up: best {min(w for w, _ in one) / min(w for w, _ in many):.2f}x, "
+        f"median of alternating pairs {statistics.median(pairs):.2f}x; "
+        f"CPU cost of going parallel "
+        f"{statistics.median(c for _, c in many) / statistics.median(c for _, c in one):.2f}x"
+    )
     return 0
 
 
