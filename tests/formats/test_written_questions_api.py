@@ -536,3 +536,35 @@ def test_the_format_builds_questions_as_question_from_does(raw: str, target: str
         date_for_answer=None,
     )
     assert built == (expected, house)
+
+
+def test_ascii_control_check_agrees_with_the_pattern() -> None:
+    pattern = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+    for code in range(128):
+        for text in (chr(code), f"<p>a{chr(code)}b</p>", f"plain{chr(code)}"):
+            assert api._has_ascii_control(text) == (pattern.search(text) is not None), code
+
+
+def test_json_lines_of_every_kind_stream_as_they_parse() -> None:
+    """Plain item lines (the fast path) mixed with lines it leaves to the general reading:
+    a later line in cp1252, indented, blank, a list, an envelope, a bare question, a bad one."""
+    items = _many(60)  # more than the 64 KiB the stream sniffs before choosing an encoding
+    lines = [json.dumps(item).encode() for item in items[:50]]
+    cafe = json.loads(json.dumps(items[50]))
+    cafe["value"]["heading"] = "Café Licences: £"
+    lines.append(json.dumps(cafe, ensure_ascii=False).encode("cp1252"))
+    lines.append(b"   " + json.dumps(items[51]).encode())
+    lines.append(b"")
+    lines.append(json.dumps([items[52], items[53]]).encode())
+    lines.append(json.dumps({"totalResults": 1, "results": [items[54]]}).encode())
+    lines.append(json.dumps(items[55]["value"]).encode())
+    lines.append(b'{"value": {"uin": "1", "heading": "Cut')
+    lines.append(json.dumps(items[56]).encode())
+    data = b"\n".join(lines) + b"\n"
+    assert len(b"\n".join(lines[:50])) > 64 * 1024
+    streamed = list(api.stream(io.BytesIO(data), Report()))
+    parsed = pqparse.parse(data, format=api.NAME).records
+    assert [r.uin for r in streamed] == [r.uin for r in parsed]
+    assert len(streamed) == 58
+    assert streamed[50].heading == "Café Licences: £"
+    assert [r.question for r in streamed] == [r.question for r in parsed]

@@ -114,7 +114,8 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 _LINE_BREAKS = re.compile(r"\n\s*")
 _SUPERSCRIPT_NUMBER = re.compile(r"<sup(?:\s[^<>]{0,200})?>\s{0,20}(\d{1,4})\s{0,20}</sup>", re.I)
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+#: Control characters other than tab and line ends (what ``normalize_text`` removes in ASCII).
+_ASCII_CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
 _HEAD = 64 * 1024
 _ENVELOPE_LISTS = frozenset({"results", "items"})
 #: Shapes nest at most a few levels (envelope, list, item, value); deeper lists are not read.
@@ -313,7 +314,7 @@ def answer_paragraphs(markup: str) -> list[str]:
     if not markup.isascii():
         markup, _ = repair_mojibake(markup)
         markup = normalize_text(markup)
-    elif _ASCII_CONTROL.search(markup):
+    elif _has_ascii_control(markup):
         markup = normalize_text(markup)
     if _HAS_TAG.search(markup):
         if "<sup" in markup or "<SUP" in markup:
@@ -324,6 +325,13 @@ def answer_paragraphs(markup: str) -> list[str]:
             markup = html.unescape(markup)
         paragraphs = [clean_inline(line) for line in _LINE_BREAKS.split(markup)]
     return [_decoded(p) for p in paragraphs if p]
+
+
+def _has_ascii_control(text: str) -> bool:
+    """Whether ASCII ``text`` holds a control character other than tab and line ends (one
+    C-level byte pass: deleting them changes the length)."""
+    data = text.encode("ascii")
+    return len(data.translate(None, _ASCII_CONTROL_BYTES)) != len(data)
 
 
 def _superscript(match: re.Match[str]) -> str:
@@ -861,6 +869,15 @@ def _parses(line: str | bytes) -> bool:
 def _from_lines(lines: Iterable[str | bytes], session: _Session) -> Iterator[_Rendered]:
     """JSON Lines: one item (or envelope) per line; a bad line is salvaged as far as it goes."""
     for number, line in enumerate(lines, 1):
+        if type(line) is bytes and line[:1] == b"{" and line[1:2] != b"\x00":
+            # what json.loads does with UTF-8 bytes, without its encoding sniffing
+            try:
+                data = _JSON_DECODER.decode(line.decode("utf-8", "surrogatepass"))
+            except (ValueError, RecursionError):
+                pass  # read again below, to report it as before
+            else:
+                yield from _records_in(data, session)
+                continue
         if not line.strip():
             continue
         try:
@@ -873,8 +890,19 @@ def _from_lines(lines: Iterable[str | bytes], session: _Session) -> Iterator[_Re
                 problem = f"line {number}: {_json_error(exc)}"
                 yield from _salvage(text.encode("utf-8"), problem, session)
                 continue
-        for value in _question_values(data, session):
+        yield from _records_in(data, session)
+
+
+def _records_in(data: Any, session: _Session) -> Iterator[_Rendered]:
+    """The records of one JSON value: a ``{"value": {...}, "links": [...]}`` item (the
+    common line of a dump) without the general shape search."""
+    if type(data) is dict and data.keys() <= _ITEM_KEYS:
+        value = data.get("value")
+        if type(value) is dict and _is_question(value):
             yield _record(value, session)
+            return
+    for value in _question_values(data, session):
+        yield _record(value, session)
 
 
 def _salvage(data: bytes, problem: str, session: _Session) -> Iterator[_Rendered]:
