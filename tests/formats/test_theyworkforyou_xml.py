@@ -7,12 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 import pqparse
 from pqparse.formats import theyworkforyou_xml as twfy
 from pqparse.report import Report
-from pqparse.text.normalize import normalize_text
-from pqparse.text.xml import decode_xml_stream
+from pqparse.text.normalize import clean_inline, normalize_text
+from pqparse.text.xml import SAFE_PARSER_OPTIONS, chunks_of, decode_xml_stream, safe_xml_bytes
 
 FORMAT = "theyworkforyou-xml"
 FIXTURES = Path(__file__).parents[1] / "fixtures" / FORMAT
@@ -344,3 +345,28 @@ def test_top_level_names_nested_inside_a_speech_are_not_read_twice() -> None:
     ]
     assert doc.records[0].answer is not None
     assert doc.records[0].answer.paragraphs == ("There were 3,000 on 1 April 2009.Inner",)
+
+
+_CELLS = (
+    "<table><caption> Caption </caption><tr><th></th><th>2009</th></tr>"
+    "<tr><td> a </td><td>b\n c</td></tr><tr><td></td><td></td></tr></table>"
+)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [*INPUTS, f"<publicwhip><reply>{_CELLS}</reply></publicwhip>"],
+    ids=lambda p: getattr(p, "name", "empty-cells"),
+)
+def test_speeches_marked_clean_hold_only_clean_paragraphs(source: Path | str) -> None:
+    """answer_from(clean=True) is only used when no paragraph needs cleaning."""
+    data = source.read_bytes() if isinstance(source, Path) else source.encode()
+    text = normalize_text("".join(decode_xml_stream(io.BytesIO(data))))
+    xml = b"".join(safe_xml_bytes(chunks_of(text), []))
+    root = etree.fromstring(xml, etree.XMLParser(recover=True, **SAFE_PARSER_OPTIONS))
+    for element in root.iter("ques", "reply"):
+        speech = twfy._Speech(element, element.tag == "ques")
+        if speech.clean:
+            assert all(p and clean_inline(p) == p for p in speech.paragraphs), speech.paragraphs
+        else:
+            assert any(clean_inline(p) != p for p in speech.paragraphs), speech.paragraphs

@@ -162,23 +162,25 @@ def block_text(element: etree._Element) -> str:
     return _clean("".join(parts))
 
 
-def _table_rows(table: etree._Element) -> list[str]:
-    """The caption and one line per row, cells joined by ``" | "``."""
+def _table_rows(table: etree._Element) -> tuple[list[str], bool]:
+    """The caption and one line per row, cells joined by ``" | "``; and whether every line
+    is clean text (a row is unless a cell is empty: the join then leaves extra spaces)."""
     rows: list[str] = []
+    clean = True
     for caption in table.iterchildren("caption", "CAPTION"):
         text = element_text(caption)
         if text:
             rows.append(text)
     for row in table.iter("tr", "TR"):
-        cells = [block_text(cell) for cell in row.iterchildren("td", "th", "TD", "TH")]
+        cells = [
+            block_text(cell) if len(cell) else " ".join(cell.text.split()) if cell.text else ""
+            for cell in row.iterchildren("td", "th", "TD", "TH")
+        ]
         if any(cells):
             rows.append(" | ".join(cells))
-    return rows
-
-
-def _is_clean(text: str) -> bool:
-    """True when ``text`` is non-empty and has its whitespace folded (``clean_inline`` keeps it)."""
-    return bool(text) and text == " ".join(text.split())
+            if clean and not all(cells):
+                clean = False
+    return rows, clean
 
 
 def _qnum(raw: str) -> str | None:
@@ -285,9 +287,9 @@ class _Speech:
         tag = child.tag
         name = tag if tag == "p" else tag.lower()
         if name == "table":
-            rows = _table_rows(child)
+            rows, clean = _table_rows(child)
             self.paragraphs.extend(rows)
-            if not all(map(_is_clean, rows)):
+            if not clean:
                 self.clean = False
         elif name in _LISTS:
             items = child.iterchildren("li", "LI")
