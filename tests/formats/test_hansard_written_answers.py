@@ -16,6 +16,9 @@ from pqparse.formats.hansard_written_answers import (
     _CONTENT_LINE,
     NAME,
     _ends_with_number,
+    _last_character,
+    _may_cite,
+    _text_of,
     _trailing_uin,
     detect,
     heading_department,
@@ -585,3 +588,23 @@ def test_content_lines_are_the_stripped_non_blank_lines(lines: list[str]) -> Non
             expected.append((position + len(raw) - len(raw.lstrip()), raw.strip()))
         position += len(raw) + 1
     assert found == expected
+
+
+_HINTS = ("uestion", "[", "HL", "PQ", "UESTION", "UIN", "WQ", "AQ")
+
+
+@given(st.text(alphabet="uestionUESTIONHLPQWAS123456[] x", max_size=20))
+def test_citation_hint_is_any_of_the_plain_hints(text: str) -> None:
+    plain = any(hint in text for hint in _HINTS) or re.search(r"S[1-6]", text) is not None
+    assert _may_cite(text) == plain
+
+
+@given(
+    st.text(alphabet="ab :.\n\t", max_size=30),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=4),
+)
+def test_last_character_is_that_of_the_cleaned_text(
+    text: str, stretches: list[tuple[int, int]]
+) -> None:
+    ordered = [(min(a, b), max(a, b)) for a, b in stretches]
+    assert _last_character(text, ordered) == _text_of(text, ordered)[-1:]

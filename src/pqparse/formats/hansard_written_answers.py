@@ -844,23 +844,14 @@ def _uin(raw: str) -> str:
     return f"HL{int(compact[2:])}" if compact.startswith("HL") else str(int(compact))
 
 
-_DEVOLVED_HINT = re.compile(r"S[1-6]")
+#: Every reference form ``find_question_refs`` knows has one of these hints (one scan).
+_CITATION_HINT = re.compile(r"uestion|UESTION|\[|HL|PQ|UIN|WQ|AQ|S[1-6]")
 
 
 def _may_cite(text: str) -> bool:
-    """Every reference form ``find_question_refs`` knows has one of these hints; text without
-    any is skipped (most answer paragraphs cite nothing)."""
-    return (
-        "uestion" in text
-        or "[" in text
-        or "HL" in text
-        or "PQ" in text
-        or "UESTION" in text
-        or "UIN" in text
-        or "WQ" in text
-        or "AQ" in text
-        or _DEVOLVED_HINT.search(text) is not None
-    )
+    """Can ``text`` cite a question? Text without any hint is skipped (most answer
+    paragraphs cite nothing)."""
+    return _CITATION_HINT.search(text) is not None
 
 
 def _joined(text: str, stretches: Sequence[Stretch]) -> tuple[str, list[int]]:
@@ -883,9 +874,8 @@ def _refs(
 ) -> list[QuestionRef]:
     """References in one paragraph, read across column breaks (so "the answer of 14 October
     2009, Official Report, column 951W, to" / column marker / "question 291877" keeps its
-    date), with spans mapped back to the document; one cut by a column marker is dropped."""
-    if not _may_cite(joined):
-        return []
+    date), with spans mapped back to the document; one cut by a column marker is dropped.
+    Callers check :func:`_may_cite` first."""
     found: list[QuestionRef] = []
     for ref in find_question_refs(joined, default_year=sitting.year if sitting else None):
         index = bisect.bisect_right(starts, ref.span.start) - 1
@@ -966,6 +956,15 @@ def _text_of(text: str, stretches: Sequence[Stretch]) -> str:
         start, end = stretches[0]
         return clean_inline(text[start:end])
     return clean_inline(" ".join([text[s:e] for s, e in stretches]))
+
+
+def _last_character(text: str, stretches: Sequence[Stretch]) -> str:
+    """The last character of ``_text_of(text, stretches)`` ("" if it is empty)."""
+    for start, end in reversed(stretches):
+        content = text[start:end].rstrip()
+        if content:
+            return content[-1]
+    return ""
 
 
 def _row_text(joined: str) -> str:
@@ -1201,8 +1200,8 @@ class _Reader:
         draft = group.questions[-1]
         if draft.uin is not None:
             return None
-        written = _text_of(self.text, draft.body)
-        if written.endswith(":") or written[-1:] not in _TERMINAL:
+        last = _last_character(self.text, draft.body)
+        if last == ":" or last not in _TERMINAL:
             return draft
         return None
 
@@ -1333,19 +1332,21 @@ class _Reader:
         texts: list[str] = []
         references: list[QuestionRef] = []
         sitting = self._sitting_date()
+        text = self.text
         for para, body in zip(group.answer, group.answer_bodies, strict=True):
             if not body:
                 continue
-            joined, starts = _joined(self.text, body)
+            joined, starts = _joined(text, body)
             written = _row_text(joined) if para.kind == _ROW else clean_inline(joined)
             if written:
                 texts.append(written)
-                references.extend(_refs(joined, starts, body, sitting))
+                if _may_cite(joined):
+                    references.extend(_refs(joined, starts, body, sitting))
         return Answer(
             text="\n\n".join(texts),
             paragraphs=tuple(texts),
             answered_by=group.minister,
-            answered_on=self._sitting_date(),
+            answered_on=sitting,
             is_holding=False,
             is_correction=False,
             references=tuple(references),
@@ -1365,7 +1366,7 @@ class _Reader:
         holding: list[str] | None,
     ) -> WrittenQuestion:
         lead = draft.lead or []
-        body = list(draft.body)
+        body = draft.body
         if draft.lead is not None:
             written_part = _PART_END.sub("", _text_of(self.text, body))
             written = clean_inline(f"{_text_of(self.text, lead)} {written_part}")
@@ -1404,7 +1405,7 @@ class _Reader:
             named_day=None,
             registered_interest=True if draft.interest else None,
             withdrawn=False,
-            grouped_question_ids=tuple(u for u in uins if u != draft.uin),
+            grouped_question_ids=tuple([u for u in uins if u != draft.uin]),
             question=question,
             answer=answer,
             complete=complete,
