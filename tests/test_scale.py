@@ -45,6 +45,35 @@ def test_parse_many_mixed_sources_in_order(workers: int, chunksize: int | None) 
     assert [d.diagnostics[0].code for d in expected if not d.text].count("PQ501") == 2
 
 
+def test_parse_many_urls_follow_symlinks_like_parse_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Folders are resolved once per batch; symlinked folders and files still resolve exactly."""
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_bytes(PATHS[0].read_bytes())
+    (real / "b.txt").symlink_to(real / "a.txt")
+    (tmp_path / "link").symlink_to(real)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "c.txt").symlink_to(Path("..", "real", "a.txt"))
+    monkeypatch.chdir(tmp_path)
+    sources = [
+        real / "a.txt",
+        "real/b.txt",
+        "link/a.txt",
+        "link/b.txt",
+        "link/../real/a.txt",
+        "other/c.txt",
+        tmp_path / "link" / "a.txt",
+    ] * 2
+    expected = [pqparse.parse_file(s) for s in sources]
+    urls = [d.url for d in expected]
+    assert urls[:7] == [(real / "a.txt").as_uri()] * 7
+    assert pqparse.parse_many(sources, workers=1) == expected
+    assert pqparse.parse_many(sources, workers=2, chunksize=3) == expected
+
+
 def test_iter_parse_many_can_stop_early() -> None:
     documents = iter_parse_many(PATHS * 10, workers=2)
     first = list(itertools.islice(documents, 3))
