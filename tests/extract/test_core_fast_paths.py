@@ -14,10 +14,14 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pqparse.extract import refs
+from pqparse.extract.departments import ADDRESSEE_TO_DEPARTMENT, find_addressee
+from pqparse.extract.refs import find_question_refs, may_hold_refs, pieces_with_hints
+from pqparse.models import QuestionRef
 from pqparse.text import normalize
 from pqparse.text.decode import prepare_text
 from pqparse.text.lines import Line, split_lines
-from pqparse.text.normalize import normalize_text
+from pqparse.text.normalize import clean_inline, normalize_text
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
@@ -114,3 +118,121 @@ def test_prepare_text_of_clean_text_is_the_text(text: str) -> None:
     clean = plain_normalize_text(text)
     if "\u00c2" not in clean and "\u00c3" not in clean and "\u00e2" not in clean:
         assert prepare_text(clean) == (clean, [])
+
+
+# -- field values and extractors ------------------------------------------------------------
+
+INLINE_PIECES = [*PIECES, "word", "Secretary of State", "x" * 60, "é" * 30, ". ", ", "]
+INLINE_TEXTS = st.lists(st.sampled_from(INLINE_PIECES), max_size=12).map("".join)
+
+
+def _fixture_lines() -> list[str]:
+    return [line for text in _fixture_texts() for line in text.split("\n") if line.strip()]
+
+
+def test_clean_inline_on_fixture_lines_and_paragraphs() -> None:
+    texts = _fixture_lines() + [text for text in _fixture_texts() if len(text) < 5000]
+    for text in texts:
+        assert clean_inline(text) == " ".join(text.split())
+
+
+@settings(max_examples=1000, deadline=None)
+@given(INLINE_TEXTS)
+def test_clean_inline_on_generated_text(text: str) -> None:
+    assert clean_inline(text) == " ".join(text.split())
+    assert clean_inline(" ".join(text.split())) == " ".join(text.split())
+
+
+# Words that make references, near misses, dates and holding wording.
+REF_WORDS = [
+    "question 44194",
+    "Questions 44194, 44195 and 44196",
+    "PQ 1",
+    "PQs HL1234 to HL1240",
+    "UIN 12345",
+    "[12345]",
+    "[2019] UKSC 12",
+    "(HL16983)",
+    "(2019)",
+    "S6W-01234",
+    "WQ12345",
+    "AQW 1234/17-22",
+    "HL 12",
+    "question 12345678",
+    "question ٣٣٣٣٣",
+    "Question 2019-20",
+    "PQ 44194-6",
+    "on 8 April",
+    "of 25 February 2019",
+    "Monday 8 April 2025",
+    "2019-02-25",
+    "25/02/2019",
+    "Official Report, column 12W",
+    "to the",
+    "answer",
+    "the hon. Member",
+    "UESTION 123",
+    "HL",
+    "S1",
+    "WQ",
+    "AQ",
+    "[",
+    "(",
+    "1",
+    "12",
+    "123",
+    "1234",
+    "2024",
+    "it will not be possible",
+    "prepared",
+    "Secretary",
+    "State",
+]
+REF_TEXTS = st.lists(st.sampled_from(REF_WORDS), min_size=1, max_size=14).flatmap(
+    lambda words: st.sampled_from([" ", "  ", ", ", "\n"]).map(lambda sep: sep.join(words))
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(REF_TEXTS, max_size=6))
+def test_pieces_with_hints_are_the_pieces_that_may_hold_refs(pieces: list[str]) -> None:
+    expected = [index for index, piece in enumerate(pieces) if may_hold_refs(piece)]
+    assert pieces_with_hints(pieces) == expected
+
+
+def _plain_refs(text: str) -> tuple[QuestionRef, ...]:
+    """References read without the one-number fast path (every id through ``_ONE_ID``)."""
+    saved = refs._LONGEST_NUMBER
+    refs._LONGEST_NUMBER = 0
+    try:
+        return find_question_refs(text, offset=7, default_year=2020)
+    finally:
+        refs._LONGEST_NUMBER = saved
+
+
+def _check_refs(text: str) -> None:
+    found = find_question_refs(text, offset=7, default_year=2020)
+    assert found == _plain_refs(text)
+    # a stable sort by start leaves the result as it is (the sort skipped for one scan)
+    assert list(found) == sorted(found, key=lambda ref: ref.span.start)
+
+
+def test_refs_fast_paths_on_fixture_lines() -> None:
+    for text in _fixture_lines():
+        _check_refs(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(REF_TEXTS)
+def test_refs_fast_paths_on_generated_text(text: str) -> None:
+    _check_refs(text)
+
+
+def test_known_offices_keep_their_place_in_each_question() -> None:
+    for title, department in ADDRESSEE_TO_DEPARTMENT.items():
+        for lead in ("To ask the ", "To  ask the ", "To ask "):
+            question = f"{lead}{title}, what steps are being taken."
+            found = find_addressee(question)
+            assert (found.title, found.department) == (title, department)
+            assert question[found.start : found.end] == title
+            assert found == find_addressee(question)  # remembered: the same value

@@ -6,6 +6,7 @@ past and present, mapped to the answering body as the government names it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -290,6 +291,23 @@ def department_for_office(title: str) -> str | None:
     return None
 
 
+# Addressees are frozen values: the two without an office are shared.
+_NO_ADDRESSEE = Addressee(None, None, None)
+_LORDS_GOVERNMENT = Addressee(None, None, House.LORDS)
+
+
+@functools.lru_cache(maxsize=1024)
+def _known_office(written: str, start: int, end: int) -> Addressee:
+    """The addressee for an office title of the table as written in a question.
+
+    Remembered: questions put the same few offices, at the same place, over and over.
+    """
+    key = " ".join(written.lower().split())
+    if key not in _CANONICAL:  # matched through a look-alike letter ("ſ", "ı")
+        key = " ".join(written.translate(_FOLD_TO_ASCII).lower().split())
+    return Addressee(_CANONICAL_TITLE[key], _CANONICAL[key], House.COMMONS, start, end)
+
+
 def find_addressee(question_text: str) -> Addressee:
     """Read "To ask the <office>, ..." at the start of a question.
 
@@ -298,18 +316,13 @@ def find_addressee(question_text: str) -> Addressee:
     """
     lead = _TO_ASK.match(question_text)
     if lead is None:
-        return Addressee(None, None, None)
+        return _NO_ADDRESSEE
     pos = lead.end()
     if _GOVERNMENT.match(question_text, pos):
-        return Addressee(None, None, House.LORDS)
+        return _LORDS_GOVERNMENT
     office = _OFFICE.match(question_text, pos)
     if office:
-        key = " ".join(office.group(1).lower().split())
-        if key not in _CANONICAL:  # matched through a look-alike letter ("ſ", "ı")
-            key = " ".join(office.group(1).translate(_FOLD_TO_ASCII).lower().split())
-        return Addressee(
-            _CANONICAL_TITLE[key], _CANONICAL[key], House.COMMONS, office.start(1), office.end(1)
-        )
+        return _known_office(office.group(1), *office.span(1))
     represented = _REPRESENTING.match(question_text, pos)
     if represented:
         body = _SPACES.sub(" ", represented.group(2)).strip()

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from pqparse.extract.departments import find_addressee
-from pqparse.extract.refs import find_question_refs, may_hold_refs
+from pqparse.extract.refs import find_question_refs, pieces_with_hints
 from pqparse.models import Answer, House, Member, Minister, Question, QuestionRef
 from pqparse.text.normalize import clean_inline
 
@@ -45,9 +45,8 @@ Stretch = tuple[int, int]
 
 def is_holding_text(text: str) -> bool:
     """True when ``text`` has holding-answer wording (:data:`HOLDING_ANSWER`)."""
-    lowered = text.lower()
-    if not any(hint in lowered for hint in HOLDING_HINTS) and not any(
-        letter in text for letter in _HINT_LOOKALIKES
+    if not any(map(text.lower().__contains__, HOLDING_HINTS)) and (
+        text.isascii() or not any(map(text.__contains__, _HINT_LOOKALIKES))
     ):
         return False
     return HOLDING_ANSWER.search(text) is not None
@@ -69,15 +68,19 @@ def _refs_in_pieces(
     not_after: datetime.date | None = None,
 ) -> tuple[QuestionRef, ...]:
     """References in each piece (the text of the matching span)."""
-    # One pre-check for all pieces: a reference hint never holds a line break, so it is in
-    # the joined text exactly when it is in one of the pieces.
-    if len(pieces) > 1 and not may_hold_refs("\n".join(pieces)):
-        return ()
+    if len(pieces) == 1:
+        return find_question_refs(
+            pieces[0], offset=base + spans[0][0], default_year=default_year, not_after=not_after
+        )
+    # Only pieces with a reference hint can hold one: found by one scan of all pieces.
     found: list[QuestionRef] = []
-    for piece, (start, _end) in zip(pieces, spans, strict=True):
+    for index in pieces_with_hints(pieces):
         found.extend(
             find_question_refs(
-                piece, offset=base + start, default_year=default_year, not_after=not_after
+                pieces[index],
+                offset=base + spans[index][0],
+                default_year=default_year,
+                not_after=not_after,
             )
         )
     return tuple(found)

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from pqparse.extract.dates import DATE_IN_TEXT, DATE_NAMES, MONTH_NAME, date_from_match
 from pqparse.models import House, QuestionRef, Span
 
-__all__ = ["find_question_refs", "may_hold_refs"]
+__all__ = ["find_question_refs", "may_hold_refs", "pieces_with_hints"]
 
 # An id never runs into a date ("PQ 12345, 25 February 2019") or a quantity ("3 per cent").
 _NOT_QUANTITY = rf"(?!\s*(?:%|(?i:per\s*cent|{MONTH_NAME})\b)|(?i:st|nd|rd|th)\b)"
@@ -66,6 +67,8 @@ _ANY_REF_HINT = re.compile(r"uestion|UESTION|PQ|UIN|HL|S[1-6]|WQ|AQ|\[")
 _RANGE_BETWEEN = re.compile(rf"{_RANGE}$")
 #: Candidate positions tried one by one before the plain regex scan takes over.
 _MAX_TRIES = 32
+#: The most digits one id has (``\d{1,6}`` in :data:`_ID`).
+_LONGEST_NUMBER = 6
 _DIGITS = re.compile(r"\d+")
 _ASCII_DIGITS = re.compile(r"[0-9]+")  # the same runs in ASCII text, found faster
 # Read in the reversed text from just before a number: the spaces, "," and "." that may
@@ -137,8 +140,9 @@ def _dates_in(text: str) -> list[re.Match[str]]:
     can start (see :func:`_scan`).
 
     A date starts at a number of one, two or four digits ("8 April", "25/02/2019",
-    "2019-02-25"), or at the weekday or month name just before a number ("Monday 8 April",
-    "April 8, 2025"); that name is the whole word before it, read in the reversed text.
+    "2019-02-25"), or at the weekday or month name just before a number of one or two
+    digits ("Monday 8 April", "April 8, 2025"); that name is the whole word before it, read
+    in the reversed text. Longer numbers (UINs, years) are skipped at once.
     """
     found: list[re.Match[str]] = []
     resume = 0
@@ -151,6 +155,13 @@ def _dates_in(text: str) -> list[re.Match[str]]:
             found.extend(DATE_IN_TEXT.finditer(text, resume))
             break
         if start < resume:
+            continue
+        if end - start > 2:  # only "2019-02-25" starts at a longer number
+            if end - start == 4 and text.startswith("-", end):
+                date = DATE_IN_TEXT.match(text, start)
+                if date is not None:
+                    found.append(date)
+                    resume = date.end()
             continue
         if not reversed_text:
             reversed_text = text[::-1]
@@ -165,11 +176,10 @@ def _dates_in(text: str) -> list[re.Match[str]]:
                     resume = date.end()
                     if start < resume:
                         continue
-        if end - start <= 2 or (end - start == 4 and text.startswith("-", end)):
-            date = DATE_IN_TEXT.match(text, start)
-            if date is not None:
-                found.append(date)
-                resume = date.end()
+        date = DATE_IN_TEXT.match(text, start)
+        if date is not None:
+            found.append(date)
+            resume = date.end()
     return found
 
 
@@ -235,6 +245,37 @@ def _is_law_report(text: str, match: re.Match[str]) -> bool:
     )
 
 
+def _one_number(
+    text: str,
+    match: re.Match[str],
+    ids_start: int,
+    number: str,
+    offset: int,
+    dates: _CitedDates,
+    min_digits: int,
+) -> list[QuestionRef]:
+    """:func:`_refs_in_group` of a match whose ids are one plain number ("question 44194").
+
+    The general reading gives the same: the number is the one piece ``_ONE_ID`` finds (at
+    most six decimal digits, nothing after it), its normal id is ``str(int(number))``.
+    """
+    if len(number) < min_digits:
+        return []  # "question 1": too short to be a UIN
+    cited = dates.around(match.start(), match.end())
+    # the id's text includes the keyword: "question 44194"
+    start = match.start() if match.re is _KEYED_REFS else ids_start
+    end = ids_start + len(number)
+    return [
+        QuestionRef(
+            id=str(int(number)),
+            text=text[start:end],
+            house=None,
+            date=cited,
+            span=Span(offset + start, offset + end),
+        )
+    ]
+
+
 def _refs_in_group(
     text: str,
     match: re.Match[str],
@@ -252,13 +293,17 @@ def _refs_in_group(
     group = "ids" if keyed else str(match.lastgroup)
     ids_start = match.start(group)
     ids_text = match.group(group)
-    first = _ONE_ID.match(ids_text)
-    if first is not None and first.group().isdigit() and len(first.group()) < min_digits:
-        return []  # "question 1": too short to be a UIN (the loop below would stop here)
+    if ids_text.isdecimal() and len(ids_text) <= _LONGEST_NUMBER:
+        return _one_number(text, match, ids_start, ids_text, offset, dates, min_digits)
+    pieces = list(_ONE_ID.finditer(ids_text))  # the first one, if at 0, is _ONE_ID.match
+    if pieces and pieces[0].start() == 0:
+        first = pieces[0].group()
+        if first.isdigit() and len(first) < min_digits:
+            return []  # "question 1": too short to be a UIN (the loop below would stop here)
     cited = dates.around(match.start(), match.end())
     found: list[QuestionRef] = []
     previous: re.Match[str] | None = None
-    for index, piece in enumerate(_ONE_ID.finditer(ids_text)):
+    for index, piece in enumerate(pieces):
         raw = piece.group()
         ref_id = _normal_id(raw)
         middles: list[str] | None = []
@@ -302,6 +347,26 @@ def _refs_in_group(
     return found
 
 
+def pieces_with_hints(pieces: Sequence[str]) -> list[int]:
+    """The indices of the pieces that may hold a reference (:func:`may_hold_refs`), in order.
+
+    One scan of the pieces joined by line breaks (a hint never spans one), resumed at the
+    next piece after each hit: pieces without a hint are never looked at again.
+    """
+    joined = "\n".join(pieces)
+    search = _ANY_REF_HINT.search
+    hint = search(joined)
+    if hint is None:
+        return []
+    ends = list(itertools.accumulate(len(piece) + 1 for piece in pieces))
+    found: list[int] = []
+    while hint is not None:
+        index = bisect.bisect_right(ends, hint.start())
+        found.append(index)
+        hint = search(joined, ends[index])
+    return found
+
+
 def may_hold_refs(text: str) -> bool:
     """False when ``text`` cannot hold a reference (no keyword, "[", Lords or devolved id).
 
@@ -338,6 +403,7 @@ def find_question_refs(
             keyed_spans.append((match.start(), match.end()))
     if not found and "[" not in text and "(" not in text and not _BARE_HINT.search(text):
         return ()
+    keyed_count = len(found)
     starts = [a for a, _ in keyed_spans]
     for match in _scan(_UNKEYED_REFS, _UNKEYED_START, text):
         i = bisect.bisect_right(starts, match.start()) - 1
@@ -346,5 +412,12 @@ def find_question_refs(
         if _is_law_report(text, match):
             continue
         found.extend(_refs_in_group(text, match, offset, dates, 1, budget))
-    found.sort(key=lambda ref: ref.span.start)
+    # The refs of one scan come in span order already (a range's inner ids start where
+    # the id before them does): only keyed and unkeyed refs together need sorting.
+    if 0 < keyed_count < len(found):
+        found.sort(key=_span_start)
     return tuple(found)
+
+
+def _span_start(ref: QuestionRef) -> int:
+    return ref.span.start

@@ -60,6 +60,22 @@ def _replacement(special: str) -> str:
     return ""
 
 
+#: Printable ASCII: the one whitespace character among them is the space.
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+_CHECK_FROM = 100
+
+
 def clean_inline(text: str) -> str:
     """Fold every whitespace run to one space and strip the ends."""
+    # Already clean (most long values): printable ASCII whose spaces are single and inner.
+    # Checking costs about what folding costs at ~100 characters; shorter ones just fold.
+    if (
+        len(text) > _CHECK_FROM
+        and text.isascii()
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and not text.encode("ascii").translate(None, _PRINTABLE_ASCII)
+    ):
+        return text
     return " ".join(text.split())
