@@ -404,3 +404,17 @@ def test_alert_sample_search_matches_the_line_by_line_test() -> None:
         head = lines[: listing._ALERT_TITLE_WITHIN]
         expected = any(listing._is_alert_title(line.text) for line in head)
         assert listing._is_alert_sample(text, lines) == expected, text[:80]
+
+
+def test_inline_label_checks_match_the_bare_patterns() -> None:
+    samples = _guard_samples()
+    samples += ["Jo (Lab - X) Friday 19th September 2025 Question to the Home Office: To ask"]
+    samples += [
+        "Friday 19th September 2025",
+        "Fri day 19th",
+        "Question to the  X:",
+        "Question to theX:",
+    ]
+    for text in samples:
+        assert listing._has_inline_date(text) == bool(listing._INLINE_DATE.search(text)), text
+        assert listing._has_inline_body(text) == bool(listing._INLINE_BODY.search(text)), text

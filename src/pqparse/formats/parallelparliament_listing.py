@@ -309,7 +309,7 @@ class _Reader:
         draft.state = _ASKER
         member_start = line.start + member_at
         rest = self.text[member_start : line.end]
-        if _INLINE_BODY.search(rest) or _INLINE_DATE.search(rest):
+        if _has_inline_body(rest) or _has_inline_date(rest):
             self._flattened(draft, member_start, line.end)
         else:
             draft.asker = parse_member(rest)
@@ -317,7 +317,7 @@ class _Reader:
 
     def _heading_before(self, index: int, line: Line) -> Stretch | None:
         """Alert samples: the heading is the text line just before "Asked by:"."""
-        if not (self.alert or _INLINE_DATE.search(line.text) or self._next_is_date(index)):
+        if not (self.alert or _has_inline_date(line.text) or self._next_is_date(index)):
             return None
         previous = index - 1
         if previous < 0:
@@ -494,6 +494,16 @@ def _content_lines_by_regex(text: str) -> list[Line]:
         start = match.start(1)
         lines.append(Line(content, start, start + len(content)))
     return lines
+
+
+def _has_inline_date(text: str) -> bool:
+    """An :data:`_INLINE_DATE` in ``text`` (every weekday name ends in "day": a cheap check)."""
+    return "day" in text and _INLINE_DATE.search(text) is not None
+
+
+def _has_inline_body(text: str) -> bool:
+    """An :data:`_INLINE_BODY` in ``text`` (its words first, as an exact substring)."""
+    return "Question to the " in text and _INLINE_BODY.search(text) is not None
 
 
 def _is_chrome(line: str) -> bool:
