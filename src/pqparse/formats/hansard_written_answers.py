@@ -265,7 +265,9 @@ def _cp1252_entity(match: re.Match[str]) -> str:
 def render_html(markup: str) -> str:
     """Page text of a cmhansrd/ldhansrd page: as a browser shows it, department headings
     (``<h3 style="text-transform:uppercase">``) in capitals."""
-    root = parse_html(_C1_ENTITY.sub(_cp1252_entity, markup))
+    if "&#" in markup:
+        markup = _C1_ENTITY.sub(_cp1252_entity, markup)
+    root = parse_html(markup)
     if root is None:
         return ""
     for element in cast("list[etree._Element]", _STYLED(root)):
