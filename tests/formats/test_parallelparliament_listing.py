@@ -384,8 +384,10 @@ def test_first_character_guards_match_the_bare_patterns() -> None:
     for line in _guard_samples():
         first = line[0]
         if listing._LABEL.match(line):
-            assert first in listing._LABEL_FIRST, line
-        if listing._is_chrome(line):
+            assert line.startswith(listing._LABEL_PREFIXES), line
+        bare_chrome = line in listing._CHROME_EXACT or bool(listing._CHROME_PATTERN.match(line))
+        assert listing._is_chrome(line) == bare_chrome, line
+        if bare_chrome:
             assert first in listing._CHROME_FIRST, line
         if listing._SECTION.match(line):
             assert first in listing._SECTION_FIRST, line

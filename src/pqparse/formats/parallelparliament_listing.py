@@ -113,11 +113,20 @@ _FIRST = itemgetter(0)
 # a pager link no answer line is made of: a run of pager lines with one ends the listing
 _PAGER_LINK = re.compile(r"[«‹»›]|\b(?:Previous|Prev|Next)\b|Page \d{1,5} of \d{1,5}")
 _TRAILING_PIPES = re.compile(r"\s*\|[|\s]*$")
-# First characters a (stripped) line can have when it is a label, chrome or an alert-sample
-# section name: lines starting otherwise skip those patterns (tests check the
-# guards against the bare patterns).
-_LABEL_FIRST = frozenset("WAQ")
-_CHROME_FIRST = frozenset("VKANCTI|:-")
+# Guards: how a (stripped) line can begin when it is a label, chrome or an alert-sample
+# section name; lines beginning otherwise skip those patterns (tests check each guard against
+# its bare pattern).
+_LABEL_PREFIXES = ("Written Question", "Asked by:", "Question", "Answer")
+_CHROME_PREFIXES = (  # the lines _CHROME_PATTERN matches
+    "To match an exact phrase",
+    "Tip: To match a phrase",
+    "View the Parallel Parliament page for the ",
+    "Information between ",
+    "|",
+    ":",
+    "-",
+)
+_CHROME_FIRST = frozenset("VKANCTI|:-")  # any chrome line, exact ones included
 _SECTION_FIRST = frozenset("WCPSBD")
 # a line with content, without its surrounding spaces; blank lines are never needed
 _CONTENT_LINE = re.compile(r"(?m)^[^\S\n]*(\S[^\n]*)$")
@@ -255,7 +264,7 @@ class _Reader:
                     if _is_chrome(text) or _is_alert_title(text):
                         kind[index] = _CHROME
                     continue
-            if first in _LABEL_FIRST and self._labelled(index, line):
+            if text.startswith(_LABEL_PREFIXES) and self._labelled(index, line):
                 continue
             if first in _CHROME_FIRST and _is_chrome(text):
                 kind[index] = _CHROME
@@ -507,7 +516,11 @@ def _has_inline_body(text: str) -> bool:
 
 
 def _is_chrome(line: str) -> bool:
-    return line in _CHROME_EXACT or _CHROME_PATTERN.match(line) is not None
+    """Known chrome: an exact chrome line, or one the chrome pattern matches (tried only on
+    lines that begin as its alternatives do)."""
+    return line in _CHROME_EXACT or (
+        line.startswith(_CHROME_PREFIXES) and _CHROME_PATTERN.match(line) is not None
+    )
 
 
 def _is_alert_sample(text: str, lines: list[Line]) -> bool:
