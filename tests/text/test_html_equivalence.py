@@ -280,6 +280,10 @@ def test_generated_tag_soup_renders_alike(markup: str) -> None:
         "<div>x</div>",
         "<script>only()</script>",
         "<table><tr><td>a<td>b<tr><th>c</table>",
+        # elements still open when the walk ends: their line breaks come before their tails
+        "a<tbody><template><div><div></div></div></template></tbody>a",
+        "<div><p>x<script>s</script></p>tail</div>after",
+        "<table><tr><td>a</td><td><table><tr><td>b<td>c</table></td><td>d</table>",
     ],
 )
 def test_edge_cases_render_alike(markup: str) -> None:
