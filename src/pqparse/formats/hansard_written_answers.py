@@ -572,8 +572,7 @@ class _Paragraphs:
 
     def _classify(self, line: re.Match[str], text: str) -> tuple[str, re.Match[str] | None]:
         """The paragraph kind of ``text``, the (marker-free) text of the ``line`` found."""
-        space = text.find(" ")
-        furniture = _FURNITURE.get(text if space < 0 else text[:space])
+        furniture = _FURNITURE.get(text.partition(" ")[0])
         if furniture is not None:
             for pattern, kind, keep in furniture:
                 if match := pattern.fullmatch(text):
