@@ -147,9 +147,15 @@ class _Lines:
         return len(self.values)
 
     def start(self, index: int) -> int:
-        """Offset of the first character of content line ``index``."""
+        """Offset of the first character of content line ``index``.
+
+        Leading whitespace holds no non-space character, so the stripped text's first
+        character first occurs where the content starts.
+        """
         raw = self._raws[index]
-        return self._lengths[index] + index + len(raw) - len(raw.lstrip())
+        value = self.values[index]
+        offset = self._lengths[index] + index
+        return offset if value is raw or not value else offset + raw.find(value[0])
 
     def end(self, index: int) -> int:
         """Offset just after the last character of content line ``index``."""
