@@ -24,6 +24,7 @@ from pqparse.text.html_paragraphs import (
     _FRAGMENT_BREAKS,
     _INLINE,
     _SIMPLE_BLOCKS,
+    _plain_paragraphs,
     html_paragraphs,
 )
 
@@ -313,3 +314,48 @@ def test_generated_tables_render_alike(markup: str) -> None:
 @given(st.lists(_flow(), min_size=1, max_size=3).map("".join))
 def test_generated_lists_and_breaks_render_alike(markup: str) -> None:
     assert html_paragraphs(markup) == _reference_html_paragraphs(markup)
+
+
+# ------------------------------------------------------------------ plain paragraphs, unparsed
+
+_PLAIN_TEXTS = st.text(
+    st.one_of(
+        st.sampled_from(list(" \t\n\r\x0b\x0c\x00\x01\x1f\x7f\x85\xa0<>&;/p\u2028\ufeff\ud800")),
+        st.characters(),
+    ),
+    max_size=30,
+) | st.text(  # printable text, which the unparsed path takes
+    st.one_of(
+        st.sampled_from(list(" \t\n\r")),
+        st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Cf", "Zs", "Zl", "Zp")),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_PLAIN_TEXTS, min_size=1, max_size=4))
+def test_plain_paragraphs_split_as_the_parser_reads_them(texts: list[str]) -> None:
+    markup = "".join(f"<p>{text}</p>" for text in texts)
+    assert html_paragraphs(markup) == _reference_html_paragraphs(markup)
+
+
+def test_plain_paragraphs_take_the_unparsed_path_only_when_plain() -> None:
+    assert _plain_paragraphs("<p>One  two</p><p>\u00e9t\u00e9 \u2013 \u00a31</p><p> </p>") == [
+        "One two",
+        "\u00e9t\u00e9 \u2013 \u00a31",
+    ]
+    assert _plain_paragraphs("<p>a\tb\r\nc\u00a0d</p>") == ["a b c d"]
+    for markup in (
+        "<p>a &amp; b</p>",
+        "<p>a <b>b</b></p>",
+        "<p>a > b</p>",
+        "<p>a\x0cb</p>",
+        "<p>a\ud800b</p>",
+        "<p>a</p>tail",
+        "<P>a</P>",
+        "<p class='x'>a</p>",
+        "<p>" + "a" * 100_000 + "</p>",
+    ):
+        assert _plain_paragraphs(markup) is None, markup
+        assert html_paragraphs(markup) == _reference_html_paragraphs(markup)

@@ -3,7 +3,8 @@
 One paragraph per block or list item, one per table row with its cells joined by ``" | "``;
 whitespace folded, empty spacer paragraphs dropped. Plain blocks take a C-speed text path;
 lists of plain items, paragraphs with line breaks and tables of plain cells are read child by
-child; any other shape is walked element by element (the rule all paths follow).
+child; any other shape is walked element by element (the rule all paths follow). Markup of
+plain-text ``<p>`` elements only (most answers) is split without the parser.
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ def html_paragraphs(markup: str) -> list[str]:
     table row with its cells joined by ``" | "`` (a ``<p>`` inside a cell does not split the
     row); whitespace folded, empty spacer paragraphs (``<p>&nbsp;</p>``) dropped.
     """
+    plain = _plain_paragraphs(markup)
+    if plain is not None:
+        return plain
     try:
         root = etree.fromstring(markup, HTML_PARSER)
     except (etree.LxmlError, ValueError):
@@ -86,6 +90,39 @@ def html_paragraphs(markup: str) -> list[str]:
         return []
     paragraphs: list[str] = []
     _read_flow(_body(root), paragraphs, nested=False)
+    return paragraphs
+
+
+#: Longest markup read without the parser (libxml2 refuses huge text nodes; answers are short).
+_PLAIN_LIMIT = 100_000
+#: Control characters left to the parser (tab and line ends are plain text; in UTF-8 these
+#: bytes stand only for themselves).
+_ODD_CONTROLS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def _plain_paragraphs(markup: str) -> list[str] | None:
+    """The paragraphs of markup made only of ``<p>`` elements holding plain text (no other
+    tag, no entity, no odd character), as the parser would give them, without parsing;
+    ``None`` for any other markup."""
+    if not (markup.startswith("<p>") and markup.endswith("</p>")) or "&" in markup:
+        return None
+    texts = markup[3:-4].split("</p><p>")
+    tags = 2 * len(texts)  # each text has one "<p>" and one "</p>": no other "<" or ">"
+    if len(markup) > _PLAIN_LIMIT or markup.count("<") != tags or markup.count(">") != tags:
+        return None
+    try:
+        data = markup.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, which the parser refuses too
+        return None
+    if len(data.translate(None, _ODD_CONTROLS)) != len(data):
+        return None
+    if "\ufffe" in markup or "\uffff" in markup:  # not characters to libxml2
+        return None
+    paragraphs: list[str] = []
+    for text in texts:
+        folded = " ".join(text.split())
+        if folded:
+            paragraphs.append(folded)
     return paragraphs
 
 
