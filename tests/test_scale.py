@@ -74,6 +74,18 @@ def test_parse_many_urls_follow_symlinks_like_parse_file(
     assert pqparse.parse_many(sources, workers=2, chunksize=3) == expected
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_bad_item_raises_in_its_turn(workers: int) -> None:
+    """An item that is no source raises like in serial parsing, after the items before it."""
+    sources: list[object] = [*PATHS[:6], 42, *PATHS[:20]]
+    documents = iter_parse_many(sources, workers=workers, chunksize=1)  # type: ignore[arg-type]
+    got = []
+    with pytest.raises(TypeError):
+        for doc in documents:
+            got.append(doc)
+    assert got == [pqparse.parse_file(p) for p in PATHS[:6]]
+
+
 def test_iter_parse_many_can_stop_early() -> None:
     documents = iter_parse_many(PATHS * 10, workers=2)
     first = list(itertools.islice(documents, 3))

@@ -271,6 +271,18 @@ def _portable(item: Source) -> Source:
     return str(item) if isinstance(item, Path) else item
 
 
+def _parse_here(
+    items: list[Source], format_name: str | None, strict: bool
+) -> Future[list[Document]]:
+    """Parse a batch in this process; an exception surfaces when the batch's turn comes."""
+    future: Future[list[Document]] = Future()
+    try:
+        future.set_result(_parse_chunk(items, format_name, strict))
+    except Exception as exc:  # e.g. a TypeError for an item that is no source at all
+        future.set_exception(exc)
+    return future
+
+
 def _parse_shared(
     items: list[Source], workers: int, format_name: str | None, strict: bool, chunksize: int | None
 ) -> Iterator[Document]:
@@ -280,7 +292,7 @@ def _parse_shared(
     the caller parses the next one itself instead of waiting. Only the pool's share is pickled.
     """
     bounds = _chunk_bounds(len(items), workers, chunksize)
-    done: dict[int, Future[list[Document]] | list[Document]] = {}
+    done: dict[int, Future[list[Document]]] = {}
     queued: set[Future[list[Document]]] = set()
     depth = _QUEUED_PER_PROCESS * (workers - 1)
     taken = 0  # batches handed out so far, to the pool or to this process
@@ -288,7 +300,7 @@ def _parse_shared(
     # spends time on it nor copies its pages
     pool = ProcessPoolExecutor(max_workers=workers - 1, initializer=gc.freeze)
     try:
-        for index, _ in enumerate(bounds):
+        for index in range(len(bounds)):
             while True:
                 queued = {f for f in queued if not f.done()}
                 while taken < len(bounds) and len(queued) < depth:
@@ -299,13 +311,12 @@ def _parse_shared(
                     queued.add(future)
                     taken += 1
                 result = done[index]
-                if isinstance(result, list) or result.done() or taken == len(bounds):
+                if result.done() or taken == len(bounds):
                     break
                 start, stop = bounds[taken]  # the next batch is ours while the pool works
-                done[taken] = _parse_chunk(items[start:stop], format_name, strict)
+                done[taken] = _parse_here(items[start:stop], format_name, strict)
                 taken += 1
-            result = done.pop(index)
-            yield from result if isinstance(result, list) else result.result()
+            yield from done.pop(index).result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
