@@ -313,6 +313,8 @@ _FURNITURE: dict[str, _Furniture] = {
         for comma in ("", ",")
     },
 }
+#: Paragraph kinds that always start a question.
+_OPENING_KINDS = frozenset({_LABEL, _ASKED_BY_KIND, _ASKED_KIND})
 #: Paragraph kinds that never take a following line.
 _SINGLE_LINE_KINDS = frozenset({_CHROME, _DATE, _RECESS_KIND, _LABEL, _ASKED_BY_KIND})
 
@@ -533,6 +535,16 @@ class _Paragraphs:
                 else:
                     current = _Para.of_pieces(kind, line, pieces, match)
                 paras.append(current)
+                # a question starts: a name with "To ask" (here or on the next line), "asked",
+                # "Asked by", a bare "To ask"
+                if kind == _TEXT:
+                    current.opens = line.startswith("To ask")
+                elif kind == _SPEAKER_KIND:
+                    current.opens = match is not None and (
+                        _TO_ASK.match(text, start + match.end()) is not None
+                    )
+                else:
+                    current.opens = kind in _OPENING_KINDS
             closed = bridged = False
             # a line ending with a question number ends a question; only a lower-case
             # line (a wrapped answer sentence citing "[121477]") goes on after it
@@ -979,19 +991,6 @@ def _row_text(joined: str) -> str:
     return " | ".join(cleaned)
 
 
-def _starts_question(text: str, para: _Para) -> bool:
-    """Does ``para`` start a question? (Remembered on the paragraph too.)"""
-    kind = para.kind
-    if kind == _TEXT:
-        para.opens = para.text.startswith("To ask")
-    elif kind == _SPEAKER_KIND:
-        assert para.match is not None
-        para.opens = _TO_ASK.match(text, para.start + para.match.end()) is not None
-    else:
-        para.opens = kind in (_LABEL, _ASKED_BY_KIND, _ASKED_KIND)
-    return para.opens
-
-
 class _Reader:
     """Second pass: paragraphs → records, keeping the sitting date and headings in force."""
 
@@ -1013,7 +1012,7 @@ class _Reader:
         self.heading: _Para | None = None
         #: does each paragraph start a question (a name with "To ask", "asked", "Asked by")?
         #: (two more for the paragraphs after the last: none)
-        self.opens = [_starts_question(text, para) for para in self.paras]
+        self.opens = [para.opens for para in self.paras]
         self.opens += (False, False)
         self.group: _Group | None = None
         self.asker: Member | None = None
