@@ -568,3 +568,10 @@ def test_json_lines_of_every_kind_stream_as_they_parse() -> None:
     assert len(streamed) == 58
     assert streamed[50].heading == "Café Licences: £"
     assert [r.question for r in streamed] == [r.question for r in parsed]
+
+
+def test_printable_check_agrees_with_isprintable() -> None:
+    samples = [chr(code) for code in range(0x300)] + ["\u2028", "\u200b", "\ufeff", "\u3000"]
+    for char in samples:
+        for text in (char, f"ab{char}c", f"{char}\u00e9"):
+            assert api._is_printable(text) == text.isprintable(), repr(text)

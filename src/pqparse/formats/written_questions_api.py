@@ -116,6 +116,8 @@ _SUPERSCRIPT_NUMBER = re.compile(r"<sup(?:\s[^<>]{0,200})?>\s{0,20}(\d{1,4})\s{0
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 #: Control characters other than tab and line ends (what ``normalize_text`` removes in ASCII).
 _ASCII_CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
+#: Every ASCII character that is not printable.
+_ASCII_CONTROLS = bytes([*range(0x20), 0x7F])
 _HEAD = 64 * 1024
 _ENVELOPE_LISTS = frozenset({"results", "items"})
 #: Shapes nest at most a few levels (envelope, list, item, value); deeper lists are not read.
@@ -146,7 +148,7 @@ def _string(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     text: str = value
-    if text.isprintable():  # no control, odd-space or invisible character to normalise
+    if _is_printable(text):  # no control, odd-space or invisible character to normalise
         if "  " in text or text[:1] == " " or text[-1:] == " ":
             text = " ".join(text.split())
         if text.isascii():
@@ -178,6 +180,15 @@ def _short_string(value: Any) -> str | None:
                 _SHORT.clear()
             _SHORT[value] = text
     return text
+
+
+def _is_printable(text: str) -> bool:
+    """``text.isprintable()``; for ASCII text in one C-level byte pass (only the controls
+    are not printable there)."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data.translate(None, _ASCII_CONTROLS)) == len(data)
+    return text.isprintable()
 
 
 def _bool(value: Any) -> bool | None:
@@ -320,6 +331,8 @@ def answer_paragraphs(markup: str) -> list[str]:
         if "<sup" in markup or "<SUP" in markup:
             markup = _SUPERSCRIPT_NUMBER.sub(_superscript, markup)
         paragraphs = html_paragraphs(markup)
+        if "&" not in markup:  # no entity: nothing to decode, and no paragraph is empty
+            return paragraphs
     else:
         if "&" in markup:
             markup = html.unescape(markup)
@@ -542,6 +555,7 @@ def _answer_line(minister: Minister | None, answered_on: datetime.date | None) -
 
 
 _HOUSE_LABELS = {house: house.value for house in House}
+_UK_PARLIAMENT = Legislature.UK_PARLIAMENT
 
 
 def _question_block(
@@ -667,7 +681,7 @@ def _record(data: Mapping[str, Any], session: _Session, cut: bool = False) -> _R
     record = WrittenQuestion(
         heading=heading,
         uin=uin,
-        legislature=Legislature.UK_PARLIAMENT,
+        legislature=_UK_PARLIAMENT,
         house=house or implied_house,
         named_day=_bool(get("isNamedDay")),
         registered_interest=_bool(get("memberHasInterest")),
@@ -876,7 +890,11 @@ def _from_lines(lines: Iterable[str | bytes], session: _Session) -> Iterator[_Re
             except (ValueError, RecursionError):
                 pass  # read again below, to report it as before
             else:
-                yield from _records_in(data, session)
+                value = _item_question(data)
+                if value is not None:
+                    yield _record(value, session)
+                else:
+                    yield from _records_in(data, session)
                 continue
         if not line.strip():
             continue
@@ -893,14 +911,22 @@ def _from_lines(lines: Iterable[str | bytes], session: _Session) -> Iterator[_Re
         yield from _records_in(data, session)
 
 
-def _records_in(data: Any, session: _Session) -> Iterator[_Rendered]:
-    """The records of one JSON value: a ``{"value": {...}, "links": [...]}`` item (the
-    common line of a dump) without the general shape search."""
+def _item_question(data: Any) -> Mapping[str, Any] | None:
+    """The question of a ``{"value": {...}, "links": [...]}`` item (the common line of a
+    dump), found without the general shape search; ``None`` for any other value."""
     if type(data) is dict and data.keys() <= _ITEM_KEYS:
         value = data.get("value")
         if type(value) is dict and _is_question(value):
-            yield _record(value, session)
-            return
+            return value
+    return None
+
+
+def _records_in(data: Any, session: _Session) -> Iterator[_Rendered]:
+    """The records of one JSON value."""
+    value = _item_question(data)
+    if value is not None:
+        yield _record(value, session)
+        return
     for value in _question_values(data, session):
         yield _record(value, session)
 
