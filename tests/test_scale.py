@@ -102,6 +102,8 @@ def test_chunks_cover_every_item_once_and_shrink(count: int) -> None:
     assert sizes == sorted(sizes, reverse=True) or len(sizes) == 1
     assert max(sizes) <= 256
     assert _chunk_bounds(count, 2, 10) == [(s, min(count, s + 10)) for s in range(0, count, 10)]
+    with pytest.raises(ValueError, match="chunksize"):
+        _chunk_bounds(count, 2, 0)
 
 
 def test_dask_bag_matches_parse() -> None:

@@ -257,6 +257,8 @@ def _chunk_bounds(count: int, workers: int, chunksize: int | None) -> list[tuple
     Guided: large batches while much is left (few round trips), shrinking towards the end,
     so that no process sits idle while another finishes a long batch.
     """
+    if chunksize is not None and chunksize < 1:
+        raise ValueError("chunksize must be >= 1")
     bounds = []
     start = 0
     while start < count:
