@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import gc
+import random
 import re
 import time
 from pathlib import Path
@@ -341,3 +342,51 @@ def test_patterns_compile_once_at_import() -> None:
         isinstance(getattr(qs, name), re.Pattern)
         for name in ("_QUESTION_FOR", "_UIN", "_ANSWERED_ON", "_GROUPED", "_ID_LIST")
     )
+
+
+def _label_lines(seed: int, count: int) -> list[str]:
+    """Label-like lines with odd spacing, colons, case and look-alike letters."""
+    rng = random.Random(seed)
+    starts = [
+        "Question for ",
+        "QUESTION FOR ",
+        "queſtion for ",
+        "Question for",
+        "Answered on ",
+        "İnterest declared",
+        "Indicates",
+        "[n]",
+        "‘Named day",
+        "To ask",
+        "Skip to",
+        "x",
+        "",
+    ]
+    pieces = ["a", "X", " ", ":", "\t", "\xa0", ".", "\u2003", "ſ", "Home Office"]
+    lines = []
+    for _ in range(count):
+        size = rng.choice([0, 1, 2, 3, 10, 149, 150, 151, 152, 160]) + rng.randint(-1, 1)
+        body = "".join(rng.choice(pieces) for _ in range(max(0, size)))
+        ending = rng.choice(["", " ", ":", " :", ": ", "::", " \t:"])
+        lines.append(rng.choice(starts) + body + ending)
+    return lines
+
+
+def test_question_for_body_reads_as_the_pattern() -> None:
+    for line in _label_lines(3, 20_000):
+        match = qs._QUESTION_FOR.match(line)
+        assert qs._question_for(line) == (match.group("body") if match else None), repr(line)
+
+
+def test_label_start_check_agrees_with_the_word_pattern() -> None:
+    initials = re.compile(r"[a-z\[‘’']", re.I)
+    firsts = [chr(c) for c in range(0x10000) if initials.fullmatch(chr(c))] + ["x", " ", "1"]
+    words = [w for _, alternatives in qs._LABEL_WORDS for w in alternatives.split("|")]
+    tails = [w.replace("\\[[NR]\\]", "[N]").replace("['‘’]", "'")[1:] for w in words]
+    for first in firsts:
+        for tail in [*tails, "", "x"]:
+            for line in (first + tail, first + tail.upper(), first + tail + " more"):
+                assert qs._maybe_labelled(line) == bool(qs._MAYBE_LABELLED.match(line)), line
+    for line in _label_lines(5, 5_000):
+        if line:
+            assert qs._maybe_labelled(line) == bool(qs._MAYBE_LABELLED.match(line)), line

@@ -92,6 +92,7 @@ def detect(text: str) -> float:
 
 # --- text labels -------------------------------------------------------------------------
 _QUESTION_FOR = re.compile(r"^Question for (?P<body>\S.{1,150}?)\s*:?$", re.I)
+_QUESTION_FOR_LABEL = re.compile(r"Question for ", re.I)
 _UIN = re.compile(r"^UIN:?\s*(?P<uin>(?:HL)?\s?\d{1,7})\b(?P<rest>.{0,80})$", re.I)
 _TABLED_IN_REST = re.compile(r"\btabled(?:\s+on)?\s*:?\s*", re.I)
 _TABLED = re.compile(r"^Tabled(?:\s+on)?\s*:?\s+(?P<date>.{4,40}?)\.?$", re.I)
@@ -158,18 +159,72 @@ _DEPARTMENT_WORDS = re.compile(
     r"|Women and Equalities$)"
 )
 _DEPARTMENTS = frozenset(ADDRESSEE_TO_DEPARTMENT.values())
-#: The words a labelled line can start with: lines that match none skip every label pattern.
-_MAYBE_LABELLED = re.compile(
-    r"(?:Answer|Awaiting|Corrected|Correction|An error|The correct|Holding|A holding|This "
-    r"|Question|Grouped|Attachment|Named|\[[NR]\]|Registered|Interest|Date for|Due for"
-    r"|For answer|Withdrawn|UIN|Tabled|Asked by|To ask|Skip to|Indicates|['‘’]Named)",
-    re.I,
+#: The words a labelled line can start with (any case), by their first characters: lines
+#: that match none skip every label pattern.
+_LABEL_WORDS = (
+    ("a", r"Answer|Awaiting|An error|A holding|Attachment|Asked by"),
+    ("c", r"Corrected|Correction"),
+    ("t", r"The correct|This |Tabled|To ask"),
+    ("h", r"Holding"),
+    ("q", r"Question"),
+    ("g", r"Grouped"),
+    ("n", r"Named"),
+    ("[", r"\[[NR]\]"),
+    ("r", r"Registered"),
+    ("i", r"Interest|Indicates"),
+    ("d", r"Date for|Due for"),
+    ("f", r"For answer"),
+    ("w", r"Withdrawn"),
+    ("u", r"UIN"),
+    ("s", r"Skip to"),
+    ("'‘’", r"['‘’]Named"),
 )
+_MAYBE_LABELLED = re.compile("|".join(words for _, words in _LABEL_WORDS), re.I)
+#: Letters that the case-insensitive patterns also take for "i" and "s".
+_CASE_LOOKALIKES = {"i": "\u0130\u0131", "s": "\u017f"}
+#: The label words of each first character, one small pattern each (:func:`_maybe_labelled`).
+_LABEL_WORDS_BY_INITIAL = {
+    char: re.compile(words, re.I)
+    for initials, words in _LABEL_WORDS
+    for initial in initials
+    for char in {initial, initial.upper(), *_CASE_LOOKALIKES.get(initial, "")}
+}
 #: "<Party>, <Constituency>" (the card's form) or "<Party> - <Constituency>"; the first
 #: separator splits (seats may contain commas: "Caithness, Sutherland and Easter Ross").
 _PARTY_SEAT = re.compile(r"(?P<party>[^,]+?)(?:,| [-–]) +(?P<seat>\S.*)")
 _CHROME = frozenset({"Skip to main content"})
 _SENTENCE_END = re.compile(r"[.?!:;)\]\"'”’]$")
+
+
+def _question_for(text: str) -> str | None:
+    """The body of a "Question for <body>" line, exactly as :data:`_QUESTION_FOR` reads it.
+
+    The pattern's lazy body takes a backtracking step per character (the costliest match of
+    a page); the same shortest body is found here with string methods.
+    """
+    label = _QUESTION_FOR_LABEL.match(text)
+    if label is None:
+        return None
+    rest = text[label.end() :]
+    if "\n" in rest:  # "$" also matches before a final line break: leave that to the pattern
+        match = _QUESTION_FOR.match(text)
+        return match.group("body") if match else None
+    if not rest or rest[0].isspace():
+        return None
+    # the body ends before trailing whitespace and one final ":", but holds 2 to 151 characters
+    core = rest[:-1].rstrip() if rest.endswith(":") else rest.rstrip()
+    size = max(2, len(core))
+    return rest[:size] if size <= min(151, len(rest)) else None
+
+
+def _maybe_labelled(text: str) -> bool:
+    """Whether ``text`` starts like a labelled line (:data:`_MAYBE_LABELLED` matches).
+
+    The patterns of the line's first character alone are tried: the one alternation of all
+    the words costs a failed try per word on every line.
+    """
+    words = _LABEL_WORDS_BY_INITIAL.get(text[:1])
+    return words is not None and words.match(text) is not None
 
 
 def _is_department(value: str) -> bool:
@@ -181,7 +236,7 @@ def _is_chrome(text: str, labelled: bool | None = None) -> bool:
     if text.endswith("Portrait"):
         return is_portrait_caption(text)
     if labelled is None:
-        labelled = _MAYBE_LABELLED.match(text) is not None
+        labelled = _maybe_labelled(text)
     if not labelled:
         return False
     first = text[:1].lower()
@@ -191,6 +246,15 @@ def _is_chrome(text: str, labelled: bool | None = None) -> bool:
         or (first == "i" and _INTEREST_NOTE.match(text) is not None)
         or (first == "t" and _CORRECT_ANSWER_INTRO.match(text) is not None)
     )
+
+
+#: First characters of the chrome lines that :func:`_is_chrome` knows besides captions.
+_CHROME_INITIALS = frozenset("'‘’nNiItTS")
+
+
+def _may_be_chrome(text: str, labelled: bool) -> bool:
+    """A cheap necessary condition for :func:`_is_chrome` (``text`` is not empty)."""
+    return (labelled and text[0] in _CHROME_INITIALS) or text.endswith("Portrait")
 
 
 def _date_in(text: str) -> datetime.date | None:
@@ -301,11 +365,13 @@ class _TextReader:
         anchors = [
             i
             for i, line in enumerate(lines)
-            if line.text[:1] in "Qq" and _QUESTION_FOR.match(line.text)
+            if line.text.startswith(("Q", "q")) and _question_for(line.text) is not None
         ]
         if not anchors:
             anchors = [
-                i for i, line in enumerate(lines) if line.text[:1] in "Uu" and _UIN.match(line.text)
+                i
+                for i, line in enumerate(lines)
+                if line.text.startswith(("U", "u")) and _UIN.match(line.text)
             ]
         if not anchors:
             first = next(
@@ -349,44 +415,47 @@ class _TextReader:
 
     # header: department, UIN, indicators, asker, question text
     def _read_header(self, draft: _Draft, i: int, stop: int) -> int:
-        lines = self.lines
+        lines, used, attachments = self.lines, self.used, self.hints.attachments
         while i < stop:
             line = lines[i]
             text = line.text
             if not text:
                 i += 1
                 continue
-            labelled = _MAYBE_LABELLED.match(text) is not None
-            if _is_chrome(text, labelled):
+            labelled = _maybe_labelled(text)
+            if _may_be_chrome(text, labelled) and _is_chrome(text, labelled):
                 i += 1
                 continue
             if draft.question is not None:
                 if line.end > self.hints.question_ends.get(draft.question[0], -1):
                     return i
                 draft.question = (draft.question[0], line.end)
-                self._use(i, draft)
-            elif not labelled and not self._is_attachment(line):
+            elif not labelled and line.start not in attachments:
                 draft.member_lines.append(line)
-                self.used.add(i)
+                used.add(i)
+                i += 1
+                continue
             elif _TO_ASK.match(text):  # the usual labelled line first: no other label fits it
                 draft.question = (line.start, line.end)
-                self._use(i, draft)
-            elif match := _QUESTION_FOR.match(text):
-                draft.department = clean_inline(match.group("body"))
-                self._use(i, draft)
+            elif text[0] in "Qq" and (body := _question_for(text)) is not None:
+                draft.department = clean_inline(body)
             elif match := _UIN.match(text):
                 self._read_uin(draft, match, line)
-                self._use(i, draft)
             elif match := _TABLED.match(text):
                 draft.asked_on = self._date(match.group("date"), line)
-                self._use(i, draft)
             elif self._indicator(draft, line, i):
-                pass
-            elif _label(text) or self._is_attachment(line):
+                i += 1
+                continue
+            elif _label(text) or line.start in attachments:
                 break
             else:
                 draft.member_lines.append(line)
-                self.used.add(i)
+                used.add(i)
+                i += 1
+                continue
+            used.add(i)  # a field line: it extends the record
+            if line.end > draft.end:
+                draft.end = line.end
             i += 1
         if draft.question is None and draft.member_lines:
             # no "To ask" line: the question is the last unlabelled line before the answer
@@ -423,50 +492,48 @@ class _TextReader:
 
     # tail: answer block, corrections, grouped questions, attachments, named-day note
     def _read_tail(self, draft: _Draft, i: int, stop: int) -> None:
-        lines = self.lines
+        lines, used, attachments = self.lines, self.used, self.hints.attachments
         mode = "before"
         while i < stop:
             line = lines[i]
             text = line.text
+            i += 1
             if not text:
                 if mode in ("attachments", "grouped"):
                     mode = "after"
-                i += 1
                 continue
-            labelled = _MAYBE_LABELLED.match(text) is not None
-            if (labelled or text.endswith("Portrait")) and _is_chrome(text, labelled):
+            labelled = _maybe_labelled(text)
+            if _may_be_chrome(text, labelled) and _is_chrome(text, labelled):
                 if _NAMED_DAY_NOTE.match(text):
                     draft.named_day = True
                     draft.trailer = True
-                i += 1
                 continue
-            attachment = self.hints.attachments.get(line.start)
+            attachment = attachments.get(line.start) if attachments else None
             if attachment is not None:
                 draft.attachments.append(attachment)
                 draft.trailer = True
-                self._use(i, draft)
             elif draft.date_pending and (answered := parse_date(text)):
                 draft.answered_on = answered
                 draft.date_pending = False
-                self._use(i, draft)
-            elif labelled and (new_mode := self._tail_label(draft, line, i)):
+            elif labelled and (new_mode := self._tail_label(draft, line, i - 1)):
                 mode = new_mode
-            elif mode == "grouped" and _ID_LIST.fullmatch(text):
-                draft.grouped.extend(_normal_uin(m.group("id")) for m in _GROUP_ID.finditer(text))
-                self._use(i, draft)
-            elif mode == "attachments":
-                draft.attachments.append({"title": clean_inline(text), "url": None})
-                self._use(i, draft)
-            elif mode == "card":
-                draft.answerer_lines.append(line)
-                self._use(i, draft)
+                continue
             elif mode == "body":
                 if draft.date_pending:
                     draft.date_pending = False
                     self.report.at("PQ104", "no date after 'Answered on'", line.start, line.end)
                 draft.segment().paragraphs.append((line.start, line.end))
-                self._use(i, draft)
-            i += 1
+            elif mode == "card":
+                draft.answerer_lines.append(line)
+            elif mode == "grouped" and _ID_LIST.fullmatch(text):
+                draft.grouped.extend(_normal_uin(m.group("id")) for m in _GROUP_ID.finditer(text))
+            elif mode == "attachments":
+                draft.attachments.append({"title": clean_inline(text), "url": None})
+            else:
+                continue
+            used.add(i - 1)  # a line of the answer block: it extends the record
+            if line.end > draft.end:
+                draft.end = line.end
 
     def _tail_label(self, draft: _Draft, line: Line, i: int) -> str | None:
         """Read a labelled line of the answer block; the reading mode that follows it."""
@@ -721,7 +788,7 @@ def _label(text: str) -> bool:
     """True for a line that opens the answer block or one of its parts."""
     return (
         text[:1].lower() in _LABEL_INITIALS
-        and _MAYBE_LABELLED.match(text) is not None
+        and _maybe_labelled(text)
         and any(pattern.match(text) for pattern in _LABELS)
     )
 
