@@ -458,6 +458,14 @@ def test_html_department_heading_styled_upper_case() -> None:
     assert "Animal Experiments" in text
 
 
+def test_html_styled_upper_case_in_any_case_of_markup() -> None:
+    text = render_html(
+        '<H3 STYLE="Text-Transform: UPPERCASE">Home <i>Department</i> and</H3><p>Police</p>'
+    )
+    assert text.splitlines()[0] == "HOME DEPARTMENT AND"
+    assert text.splitlines()[-1] == "Police"
+
+
 # ---------------------------------------------------------------- speed
 
 

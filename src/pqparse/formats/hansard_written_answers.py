@@ -247,6 +247,7 @@ def detect(text: str) -> float:
 
 #: Elements with a ``style`` attribute, in document order (compiled XPath: no Python walk).
 _STYLED = etree.XPath("descendant::*[@style]")
+_STYLE_WORD = re.compile("style", re.IGNORECASE)
 _UPPERCASE_STYLE = re.compile(r"text-transform\s*:\s*uppercase", re.IGNORECASE)
 _C1_ENTITY = re.compile(r"&#(?:(1[2-5]\d)|[xX]([89][0-9a-fA-F]));")
 
@@ -270,6 +271,13 @@ def render_html(markup: str) -> str:
     root = parse_html(markup)
     if root is None:
         return ""
+    if _STYLE_WORD.search(markup):  # no style attribute without the word in the markup
+        _uppercase_styled(root)
+    return element_to_text(root)
+
+
+def _uppercase_styled(root: etree._Element) -> None:
+    """Put the text of ``text-transform: uppercase`` elements in capitals."""
     for element in cast("list[etree._Element]", _STYLED(root)):
         if _UPPERCASE_STYLE.search(element.get("style", "")):
             for inner in element.iter():
@@ -277,7 +285,6 @@ def render_html(markup: str) -> str:
                     inner.text = inner.text.upper()
                 if inner is not element and inner.tail:
                     inner.tail = inner.tail.upper()
-    return element_to_text(root)
 
 
 # ---------------------------------------------------------------- paragraphs
