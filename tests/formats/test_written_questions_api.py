@@ -575,3 +575,21 @@ def test_printable_check_agrees_with_isprintable() -> None:
     for char in samples:
         for text in (char, f"ab{char}c", f"{char}\u00e9"):
             assert api._is_printable(text) == text.isprintable(), repr(text)
+
+
+@pytest.mark.parametrize("template", ["1{}", "[1{}]", '{{"value": {{"uin": "1", "id": 1{}'])
+def test_salvaging_a_huge_token_takes_linear_time(template: str) -> None:
+    """yajl re-read a token cut by each buffer end: ten times the digits took thirty times
+    as long. CPU time, best of three, so that a busy machine does not decide."""
+
+    def seconds(digits: int) -> float:
+        source = template.format("1" * digits)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            pqparse.parse(source, format=api.NAME)
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = max(seconds(200_000), 1e-3), seconds(2_000_000)
+    assert large < 20 * small, (small, large)

@@ -964,8 +964,10 @@ def _partial_values(data: bytes) -> tuple[list[Any], set[int], str]:
             stack[-1].append(value)
 
     try:
+        # the whole input as one buffer: yajl re-reads a token cut by a buffer end, which
+        # made a huge token (a million-digit number) cost quadratic time
         for event, value in ijson.basic_parse(
-            io.BytesIO(data), multiple_values=True, use_float=True
+            io.BytesIO(data), buf_size=max(len(data), 1), multiple_values=True, use_float=True
         ):
             if event == "map_key":
                 key = value
