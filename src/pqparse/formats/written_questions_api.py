@@ -19,6 +19,7 @@ import codecs
 import datetime
 import html
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -31,7 +32,7 @@ from pqparse.extract.dates import parse_date
 from pqparse.extract.departments import find_addressee
 from pqparse.extract.ministers import department_from_role
 from pqparse.extract.records import answer_from, is_holding_text
-from pqparse.extract.refs import find_question_refs, may_hold_refs
+from pqparse.extract.refs import find_question_refs, pieces_with_hints
 from pqparse.formats.base import Format, Parsed
 from pqparse.models import (
     Answer,
@@ -745,19 +746,23 @@ def _answer(
 ) -> Answer:
     """:func:`~pqparse.extract.records.answer_from` of clean, non-empty ``paragraphs``
     rendered one blank line apart (``joined``) from ``offset`` in the document: references
-    looked for paragraph by paragraph, only when the whole answer holds a hint of one.
+    looked for only in the paragraphs that one scan finds a hint of one in.
     """
     references: tuple[QuestionRef, ...] = ()
-    if may_hold_refs(joined):
+    hinted = pieces_with_hints(paragraphs)
+    if hinted:
         year = answered_on.year if answered_on else None
+        starts = list(itertools.accumulate((len(p) + 2 for p in paragraphs), initial=offset))
         found: list[QuestionRef] = []
-        for paragraph in paragraphs:
+        for index in hinted:
             found.extend(
                 find_question_refs(
-                    paragraph, offset=offset, default_year=year, not_after=answered_on
+                    paragraphs[index],
+                    offset=starts[index],
+                    default_year=year,
+                    not_after=answered_on,
                 )
             )
-            offset += len(paragraph) + 2
         references = tuple(found)
     return Answer(
         text=joined,
