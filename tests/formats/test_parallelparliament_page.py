@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import pqparse
+from pqparse.extract.records import all_clean
 from pqparse.formats import parallelparliament_listing as listing
 from pqparse.formats import parallelparliament_page as page
 from pqparse.formats.parallelparliament_page import NAME, detect
@@ -507,7 +508,7 @@ def test_clean_paragraph_check_never_accepts_text_that_cleaning_changes() -> Non
     near = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 8))) for _ in range(3000)]
     accepted = 0
     for piece in [*lines, *near]:
-        if page.all_clean(piece, [(0, len(piece))]):
+        if all_clean(piece, [(0, len(piece))]):
             accepted += 1
             assert piece and clean_inline(piece) == piece, repr(piece)
     assert accepted > len(lines) // 2  # the check does accept ordinary paragraphs

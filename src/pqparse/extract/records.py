@@ -19,6 +19,7 @@ from pqparse.text.normalize import clean_inline
 __all__ = [
     "HOLDING_ANSWER",
     "HOLDING_HINTS",
+    "all_clean",
     "answer_from",
     "is_holding_text",
     "question_from",
@@ -172,3 +173,17 @@ def answer_from(
         is_correction=is_correction,
         references=_refs_in_pieces(pieces, kept, year, base, answered_on),
     )
+
+
+def all_clean(text: str, stretches: list[tuple[int, int]]) -> bool:
+    """Whether every stretch is already clean text (what ``answer_from(clean=True)`` needs).
+
+    A stripped stretch is clean when it is not empty and holds no whitespace but single
+    spaces: every other whitespace character is unprintable, so ``isprintable`` and no double
+    space prove it (a cautious test: other unprintable text just takes the general path).
+    """
+    for start, end in stretches:
+        piece = text[start:end]
+        if not piece or not piece.isprintable() or "  " in piece or " " in (piece[0], piece[-1]):
+            return False
+    return True

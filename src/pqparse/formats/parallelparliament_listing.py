@@ -19,9 +19,8 @@ from operator import itemgetter
 from pqparse.extract.dates import parse_date
 from pqparse.extract.members import parse_member
 from pqparse.extract.ministers import parse_minister
-from pqparse.extract.records import Stretch, answer_from, question_from
+from pqparse.extract.records import Stretch, all_clean, answer_from, question_from
 from pqparse.formats.base import Format, Parsed
-from pqparse.formats.parallelparliament_page import all_clean
 from pqparse.models import (
     Answer,
     House,

@@ -17,7 +17,7 @@ from itertools import accumulate
 from pqparse.extract.dates import parse_date
 from pqparse.extract.members import is_portrait_caption, parse_member
 from pqparse.extract.ministers import parse_minister
-from pqparse.extract.records import answer_from, question_from
+from pqparse.extract.records import all_clean, answer_from, question_from
 from pqparse.formats.base import Format, Parsed
 from pqparse.models import (
     Answer,
@@ -604,20 +604,6 @@ def _paragraph_stretch(lines: _Lines, index: int) -> tuple[int, int]:
     if value.endswith("|", 0, end - start):
         end = start + len(value[: end - start - 1].rstrip())
     return start, end
-
-
-def all_clean(text: str, stretches: list[tuple[int, int]]) -> bool:
-    """Whether every stretch is already clean text (what ``answer_from(clean=True)`` needs).
-
-    A stripped stretch is clean when it is not empty and holds no whitespace but single
-    spaces: every other whitespace character is unprintable, so ``isprintable`` and no double
-    space prove it (a cautious test: other unprintable text just takes the general path).
-    """
-    for start, end in stretches:
-        piece = text[start:end]
-        if not piece or not piece.isprintable() or "  " in piece or " " in (piece[0], piece[-1]):
-            return False
-    return True
 
 
 def _report_unparsed(lines: _Lines, used: set[int], report: Report) -> None:
