@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import pqparse
@@ -370,3 +372,44 @@ def test_speeches_marked_clean_hold_only_clean_paragraphs(source: Path | str) ->
             assert all(p and clean_inline(p) == p for p in speech.paragraphs), speech.paragraphs
         else:
             assert any(clean_inline(p) != p for p in speech.paragraphs), speech.paragraphs
+
+
+_WHITESPACE_AND_EDGES = [chr(c) for c in range(0x3100) if chr(c).isspace()] + [
+    "a",
+    "é",
+    "\u200b",
+    "\x00",
+    "\u00ad",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_WHITESPACE_AND_EDGES) | st.characters(), max_size=12))
+def test_clean_is_the_whitespace_fold(text: str) -> None:
+    """The already-folded shortcut of ``_clean`` gives exactly the plain fold."""
+    assert twfy._clean(text) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("char", [chr(c) for c in range(0x110000) if chr(c).isspace()])
+def test_clean_folds_every_whitespace_character(char: str) -> None:
+    assert twfy._clean(f"a{char}b") == " ".join(f"a{char}b".split())
+    assert twfy._clean(f"{char}a") == "a"
+
+
+def test_inline_markup_prepared_in_any_case_and_depth() -> None:
+    """<br>/<BR> become spaces and digit superscripts superscript digits, nested too."""
+    paragraph = etree.fromstring(
+        "<p>a<br/>b<BR/>c <i>19,660<sup>1</sup> x<SUP> 2 </SUP><sup>n</sup></i></p>"
+    )
+    twfy.prepare_inline_markup(paragraph)
+    assert twfy.element_text(paragraph) == "a b c 19,660¹ x²n"
+
+
+def test_gid_parts_reads_the_first_matching_wrans_id() -> None:
+    day = twfy._gid_parts
+    assert day("uk.org.publicwhip/wrans/2009-10-29a.295601.q0")[1:] == ("a", "295601")
+    assert day("uk.org.publicwhip/wrans/2009-10-29a.295601.q0")[0] is not None
+    assert day("x/wrans/bad/wrans/2014-01-02.HL5.q")[1:] == ("", "HL5")
+    assert day("uk.org.publicwhip/wrans/2009-02-30a.1.q")[0] is None
+    assert day("no id") == (None, "", None)
+    assert day(None) == (None, "", None)

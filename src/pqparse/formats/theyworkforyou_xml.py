@@ -82,6 +82,9 @@ _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _CONTAINERS = frozenset({"div", "blockquote", "section", "article"})
 _LISTS = frozenset({"ul", "ol"})
 _CELLS = frozenset({"td", "th"})
+_ANY_CASE_CELLS = frozenset({"td", "th", "TD", "TH"})
+_LINE_BREAKS = frozenset({"br", "BR"})
+_SUPERSCRIPTS = frozenset({"sup", "SUP"})
 _UK_PARLIAMENT = Legislature.UK_PARLIAMENT
 #: What an element that completes no group gives (never appended to).
 _NO_RECORDS: tuple[WrittenQuestion, ...] = ()
@@ -101,7 +104,14 @@ def detect(text: str) -> float:
 
 
 def _clean(text: str) -> str:
-    """Whitespace runs folded (the input is normalised before parsing, see :func:`stream`)."""
+    """Whitespace runs folded (the input is normalised before parsing, see :func:`stream`).
+
+    Text that is already folded comes back as it is: ``str.split`` splits only at
+    whitespace, every whitespace character but the space is unprintable, so printable text
+    without a double, leading or trailing space is what the fold would give.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
@@ -118,12 +128,13 @@ def prepare_inline_markup(element: etree._Element) -> None:
     """Fix, in place, the inline markup whose text would otherwise run together.
 
     ``<br/>`` becomes a space; a superscript of digits becomes superscript digits
-    ("19,660<sup>1</sup>" → "19,660¹", never "19,6601"). One C-level search per element.
+    ("19,660<sup>1</sup>" → "19,660¹", never "19,6601"). One C-level walk per element.
     """
-    for node in element.iter("br", "BR", "sup", "SUP"):
-        if node.tag in ("br", "BR"):
+    for node in element.iter():  # by tag in Python: iter(*tags) builds a matcher per call
+        tag = node.tag
+        if tag in _LINE_BREAKS:
             node.tail = " " + (node.tail or "")
-        elif len(node) == 0 and node.text and node.text.strip().isdigit():
+        elif tag in _SUPERSCRIPTS and len(node) == 0 and node.text and node.text.strip().isdigit():
             node.text = node.text.strip().translate(_SUPERSCRIPT_DIGITS)
 
 
@@ -173,8 +184,9 @@ def _table_rows(table: etree._Element) -> tuple[list[str], bool]:
             rows.append(text)
     for row in table.iter("tr", "TR"):
         cells = [
-            block_text(cell) if len(cell) else " ".join(cell.text.split()) if cell.text else ""
-            for cell in row.iterchildren("td", "th", "TD", "TH")
+            block_text(cell) if len(cell) else _clean(cell.text) if cell.text else ""
+            for cell in row
+            if cell.tag in _ANY_CASE_CELLS
         ]
         if any(cells):
             rows.append(" | ".join(cells))
@@ -213,7 +225,7 @@ class _Speech:
         """Read a ``<ques>`` (``asked``) or a ``<reply>`` (whose url and columns are unused)."""
         get = element.get
         speaker = get("speakername")
-        self.speaker = " ".join(speaker.split()) or None if speaker else None
+        self.speaker = _clean(speaker) or None if speaker else None
         self.gid = get("id")
         self.speakerid = get("speakerid")
         self.person_id = get("person_id")
@@ -258,7 +270,7 @@ class _Speech:
                     text = _clean(_text_of(child))
                 else:
                     text = child.text
-                    text = " ".join(text.split()) if text else ""
+                    text = _clean(text) if text else ""
                 if text:
                     paragraphs.append(text)
                 qnum = child.get("qnum")
@@ -308,7 +320,7 @@ class _Speech:
         if len(paragraph):
             text = element_text(paragraph)
         else:  # element_text without the call
-            text = " ".join(paragraph.text.split()) if paragraph.text else ""
+            text = _clean(paragraph.text) if paragraph.text else ""
         if "holdinganswer" in classes:
             self.holding = text
             self.holding_on = _holding_date(paragraph, text)
@@ -388,16 +400,26 @@ class _Group:
 
 
 def _gid_parts(gid: str | None) -> tuple[datetime.date | None, str, str | None]:
-    """``(date, version letter, key)`` of a gid."""
-    match = _GID.search(gid or "")
+    """``(date, version letter, key)`` of a gid.
+
+    The search starts at the first ``/wrans/`` (where any match starts, at the earliest).
+    """
+    if not gid or (at := gid.find("/wrans/")) < 0:
+        return None, "", None
+    match = _GID.search(gid, at)
     if match is None:
         return None, "", None
     date, version, key = match.groups()
+    return _iso_day(date), version, key
+
+
+@functools.lru_cache(maxsize=256)
+def _iso_day(text: str) -> datetime.date | None:
+    """The day an ISO ``YYYY-MM-DD`` string names (``None`` when there is none: 2009-02-30)."""
     try:
-        day = datetime.date.fromisoformat(date)
+        return datetime.date.fromisoformat(text)
     except ValueError:
-        day = None
-    return day, version, key
+        return None
 
 
 def _house(
