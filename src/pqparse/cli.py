@@ -176,7 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--to", choices=("json", "jsonl", "csv", "parquet"), default="json", help="output format"
     )
     parse_cmd.add_argument("-o", "--output", help="write to FILE instead of stdout")
-    parse_cmd.add_argument("-j", "--jobs", type=int, default=1, help="worker processes")
+    parse_cmd.add_argument(
+        "-j", "--jobs", type=int, default=1, help="processes that parse (this one included)"
+    )
     parse_cmd.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     parse_cmd.set_defaults(run=_cmd_parse)
 
