@@ -390,3 +390,79 @@ def test_label_start_check_agrees_with_the_word_pattern() -> None:
     for line in _label_lines(5, 5_000):
         if line:
             assert qs._maybe_labelled(line) == bool(qs._MAYBE_LABELLED.match(line)), line
+
+
+def test_answered_on_reads_as_the_lazy_pattern() -> None:
+    rng = random.Random(11)
+    starts = ["Answered", "answered on", "ANSWERED  ON", "Answered on:", "Answered:"]
+    starts.append("Answered\ton")
+    dates = ["1 November 2021", "Mon 1 Nov", "12", "3 May", "Tuesday", "x 1", ""]
+    pieces = ["", " ", ":", ".", ":.", "..", "::", ".:", "a", "1", "\n", "\u2003", "9" * 30]
+    for _ in range(30_000):
+        line = (
+            rng.choice(starts)
+            + rng.choice(["", " ", ": ", " : ", ":"])
+            + rng.choice(dates)
+            + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))
+        )
+        match = qs._ANSWERED_ON.match(line)
+        expected = (False, None) if match is None else (True, match.group("date"))
+        assert qs._answered_on(line) == expected, repr(line)
+
+
+def test_label_letters_have_no_case_lookalikes() -> None:
+    """The line readers tell labels apart by letters whose case-insensitive matches are
+    just their two cases (so a first- or second-letter check never skips a match)."""
+    for letter in "ntwu ":
+        pattern = re.compile(re.escape(letter), re.I)
+        matching = {chr(c) for c in range(0x110000) if pattern.fullmatch(chr(c))}
+        assert matching == {letter, letter.upper()}, (letter, matching)
+
+
+def _variant(char: str, swaps: dict[str, str], rng: random.Random) -> str:
+    """``char``, now and then swapped for a case look-alike or its other case."""
+    if char in swaps and rng.random() < 0.2:
+        return swaps[char]
+    return char.swapcase() if rng.random() < 0.1 else char
+
+
+def test_gated_label_patterns_need_their_letters() -> None:
+    """Each label pattern the readers gate by letters matches only lines with those letters."""
+    rng = random.Random(5)
+    gates = [
+        (qs._ANSWERED_BY, lambda t: t[:2].lower() == "an" and t[2:3] != " "),
+        (qs._ANSWER_HEADING, lambda t: t[:2].lower() == "an" and t[2:3] != " "),
+        (qs._ANSWERED_ON, lambda t: t[:2].lower() == "an" and t[2:3] != " "),
+        (qs._ERROR_IDENTIFIED, lambda t: t[:2].lower() == "an" and t[2:3] == " "),
+        (qs._AWAITING, lambda t: t[:2].lower() == "aw"),
+        (qs._ATTACHMENTS, lambda t: t[:2].lower() == "at"),
+        (qs._HOLDING, lambda t: t[:1] in "hHtT" or t[:2].lower() == "a "),
+        (qs._TO_ASK, lambda t: t[:1] in "Tt"),
+        (qs._TABLED, lambda t: t[:1] in "Tt"),
+        (qs._UIN, lambda t: t[:1] in "Uu"),
+    ]
+    starts = [
+        "Answered by",
+        "Answer",
+        "Answered",
+        "Answered on",
+        "An error has been identified in the answer given on",
+        "Awaiting answer",
+        "Attachments (2)",
+        "A received a holding answer",
+        "A was given a holding answer",
+        "Holding answer",
+        "This question received a holding answer",
+        "To ask",
+        "Tabled on",
+        "UIN",
+        "uin:",
+    ]
+    endings = ["", " 1 May 2024", ":", " HL5", " 123, tabled on 1 May 2024", " x", "."]
+    swaps = {"s": "ſ", "i": "ı", "k": "\u212a", "a": "A", "n": "N"}
+    for _ in range(20_000):
+        line = rng.choice(starts) + rng.choice(endings)
+        line = "".join(_variant(c, swaps, rng) for c in line)
+        for pattern, gate in gates:
+            if pattern.match(line):
+                assert gate(line), (pattern.pattern, line)

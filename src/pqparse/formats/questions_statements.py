@@ -113,6 +113,12 @@ _ANSWERED_ON = re.compile(
     r"^Answered(?:\s+on)?(?:\s*:?\s+(?P<date>(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun).{3,40}?))?:?\.?$",
     re.I,
 )
+#: :data:`_ANSWERED_ON` with a greedy date (read by :func:`_answered_on`): the lazy date
+#: tries the line's end after each character, the costliest try of the answer block.
+_ANSWERED_ON_GREEDY = re.compile(
+    r"Answered(?:\s+on)?(?:\s*:?\s+(?P<date>(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun).{3,40}))?:?\.?",
+    re.I,
+)
 _AWAITING = re.compile(r"^Awaiting(?: answer)?\.?$", re.I)
 _WITHDRAWN = re.compile(
     r"^(?:(?:This )?question (?:has been |was )?)?withdrawn\b(?P<rest>.{0,60})$", re.I
@@ -215,6 +221,29 @@ def _question_for(text: str) -> str | None:
     core = rest[:-1].rstrip() if rest.endswith(":") else rest.rstrip()
     size = max(2, len(core))
     return rest[:size] if size <= min(151, len(rest)) else None
+
+
+def _answered_on(text: str) -> tuple[bool, str | None]:
+    """Whether ``text`` is an "Answered on" line, and its date, as :data:`_ANSWERED_ON` reads.
+
+    Both patterns match the same lines and start the date at the same place; the lazy date
+    is then the shortest of 4 to 41 characters followed by nothing but ``:?\\.?``.
+    """
+    if "\n" in text:  # "$" also matches before a final line break: leave that to the pattern
+        lazy = _ANSWERED_ON.match(text)
+        return (False, None) if lazy is None else (True, lazy.group("date"))
+    match = _ANSWERED_ON_GREEDY.fullmatch(text)
+    if match is None:
+        return False, None
+    start = match.start("date")
+    if start < 0:
+        return True, None
+    end = len(text)  # the greedy date leaves at most ":." (so the lazy one is within 41)
+    if text.endswith(":.") and end - start >= 6:
+        end -= 2
+    elif text.endswith((":", ".")) and end - start >= 5:
+        end -= 1
+    return True, text[start:end]
 
 
 def _maybe_labelled(text: str) -> bool:
@@ -346,6 +375,8 @@ class _TextReader:
         self.report = report
         self.hints = hints
         self.used: set[int] = set()
+        #: The body of each "Question for" line, by line index (found once, by the bounds).
+        self.bodies: dict[int, str] = {}
 
     def read(self) -> list[WrittenQuestion]:
         """All records, in document order; unread lines are reported as PQ103."""
@@ -361,12 +392,12 @@ class _TextReader:
 
     def _record_bounds(self) -> list[tuple[int, int, int | None]]:
         lines = self.lines
-        # the first letter spares most lines the pattern
-        anchors = [
-            i
-            for i, line in enumerate(lines)
-            if line.text.startswith(("Q", "q")) and _question_for(line.text) is not None
-        ]
+        bodies = self.bodies
+        for i, line in enumerate(lines):
+            # the first letter spares most lines the pattern
+            if line.text.startswith(("Q", "q")) and (body := _question_for(line.text)):
+                bodies[i] = body
+        anchors = list(bodies)
         if not anchors:
             anchors = [
                 i
@@ -416,14 +447,19 @@ class _TextReader:
     # header: department, UIN, indicators, asker, question text
     def _read_header(self, draft: _Draft, i: int, stop: int) -> int:
         lines, used, attachments = self.lines, self.used, self.hints.attachments
+        bodies = self.bodies
+        words_of = _LABEL_WORDS_BY_INITIAL.get
         while i < stop:
             line = lines[i]
             text = line.text
             if not text:
                 i += 1
                 continue
-            labelled = _maybe_labelled(text)
-            if _may_be_chrome(text, labelled) and _is_chrome(text, labelled):
+            words = words_of(text[:1])  # _maybe_labelled and _may_be_chrome, inlined
+            labelled = words is not None and words.match(text) is not None
+            if (
+                (labelled and text[0] in _CHROME_INITIALS) or text.endswith("Portrait")
+            ) and _is_chrome(text, labelled):
                 i += 1
                 continue
             if draft.question is not None:
@@ -435,13 +471,13 @@ class _TextReader:
                 used.add(i)
                 i += 1
                 continue
-            elif _TO_ASK.match(text):  # the usual labelled line first: no other label fits it
+            elif text[0] in "Tt" and _TO_ASK.match(text):  # the usual labelled line first
                 draft.question = (line.start, line.end)
-            elif text[0] in "Qq" and (body := _question_for(text)) is not None:
+            elif (body := bodies.get(i)) is not None:
                 draft.department = clean_inline(body)
-            elif match := _UIN.match(text):
+            elif text[0] in "Uu" and (match := _UIN.match(text)):
                 self._read_uin(draft, match, line)
-            elif match := _TABLED.match(text):
+            elif text[0] in "Tt" and (match := _TABLED.match(text)):
                 draft.asked_on = self._date(match.group("date"), line)
             elif self._indicator(draft, line, i):
                 i += 1
@@ -493,6 +529,7 @@ class _TextReader:
     # tail: answer block, corrections, grouped questions, attachments, named-day note
     def _read_tail(self, draft: _Draft, i: int, stop: int) -> None:
         lines, used, attachments = self.lines, self.used, self.hints.attachments
+        words_of = _LABEL_WORDS_BY_INITIAL.get
         mode = "before"
         while i < stop:
             line = lines[i]
@@ -502,8 +539,11 @@ class _TextReader:
                 if mode in ("attachments", "grouped"):
                     mode = "after"
                 continue
-            labelled = _maybe_labelled(text)
-            if _may_be_chrome(text, labelled) and _is_chrome(text, labelled):
+            words = words_of(text[:1])  # _maybe_labelled and _may_be_chrome, inlined
+            labelled = words is not None and words.match(text) is not None
+            if (
+                (labelled and text[0] in _CHROME_INITIALS) or text.endswith("Portrait")
+            ) and _is_chrome(text, labelled):
                 if _NAMED_DAY_NOTE.match(text):
                     draft.named_day = True
                     draft.trailer = True
@@ -522,7 +562,10 @@ class _TextReader:
                 if draft.date_pending:
                     draft.date_pending = False
                     self.report.at("PQ104", "no date after 'Answered on'", line.start, line.end)
-                draft.segment().paragraphs.append((line.start, line.end))
+                segments = draft.segments
+                (segments[-1] if segments else draft.segment()).paragraphs.append(
+                    (line.start, line.end)
+                )
             elif mode == "card":
                 draft.answerer_lines.append(line)
             elif mode == "grouped" and _ID_LIST.fullmatch(text):
@@ -539,8 +582,12 @@ class _TextReader:
         """Read a labelled line of the answer block; the reading mode that follows it."""
         text = line.text
         first = text[:1].lower()  # each label starts with a known letter: skip the others
+        # "A…" labels by their next letters (n, w, t and the space have no case look-alikes):
+        # "Answer…" (not "An error"), "Awaiting", "Attachment", "A received a holding answer"
+        second = text[1:2].lower() if first == "a" else ""
+        answer_word = second == "n" and text[2:3] != " "
         mode: str | None = None
-        if first == "a" and (match := _ANSWERED_BY.match(text)):
+        if answer_word and (match := _ANSWERED_BY.match(text)):
             draft.answer_label = True
             who = match.group("who").strip()
             if who:
@@ -552,27 +599,27 @@ class _TextReader:
         elif first == "c" and (match := _CORRECTED_ON.match(text)):
             draft.correction().corrected_on = self._date(match.group("date"), line)
             mode = "body"
-        elif first == "a" and (match := _ERROR_IDENTIFIED.match(text)):
+        elif second == "n" and not answer_word and (match := _ERROR_IDENTIFIED.match(text)):
             draft.correction().original_on = self._date(match.group("date"), line)
             mode = "body"
         elif first == "c" and _CORRECTION_HEADING.match(text):
             draft.correction()
             mode = "body"
-        elif first == "a" and _ANSWER_HEADING.match(text):
+        elif answer_word and _ANSWER_HEADING.match(text):
             draft.answer_label = True
             mode = "card"
-        elif first == "a" and (match := _ANSWERED_ON.match(text)):
+        elif answer_word and (answered := _answered_on(text))[0]:
             draft.answer_label = True
-            written = match.group("date")
+            written = answered[1]
             if written:
                 draft.answered_on = self._date(written, line)
             else:
                 draft.date_pending = True
             mode = "body"
-        elif first == "a" and _AWAITING.match(text):
+        elif second == "w" and _AWAITING.match(text):
             draft.awaiting = True
             mode = "after"
-        elif first in "aht" and (match := _HOLDING.match(text)):
+        elif (first in "ht" or second == " ") and (match := _HOLDING.match(text)):
             draft.holding_on = _date_in(match.group("rest"))
             if draft.holding_on is None:
                 self._bad_date(match.group("rest"), line)
@@ -582,7 +629,7 @@ class _TextReader:
             draft.grouped.extend(_normal_uin(m.group("id")) for m in _GROUP_ID.finditer(rest))
             draft.trailer = True
             mode = "grouped"
-        elif first == "a" and _ATTACHMENTS.match(text):
+        elif second == "t" and _ATTACHMENTS.match(text):
             draft.trailer = True
             mode = "attachments"
         elif self._indicator(draft, line, i):  # also a withdrawn status line
@@ -645,7 +692,7 @@ class _TextReader:
             named_day=named_day,
             registered_interest=draft.interest,
             withdrawn=draft.withdrawn,
-            grouped_question_ids=tuple(dict.fromkeys(g for g in draft.grouped if g != draft.uin)),
+            grouped_question_ids=_grouped_ids(draft.grouped, draft.uin) if draft.grouped else (),
             question=question,
             answer=answer,
             complete=complete,
@@ -754,16 +801,28 @@ class _TextReader:
         return " | " in final or _SENTENCE_END.search(final) is not None
 
     def _report_unparsed(self) -> None:
-        run: list[Line] = []
-        for index, line in enumerate([*self.lines, Line("", -1, -1)]):
-            if line.text and index not in self.used and not _is_chrome(line.text):
-                run.append(line)
+        """One PQ103 per run of adjacent unread lines (blank and chrome lines end a run)."""
+        lines = self.lines
+        runs: list[list[Line]] = []
+        after = -2  # the index after the current run's last line
+        for index in sorted(set(range(len(lines))).difference(self.used)):
+            line = lines[index]
+            if not line.text or _is_chrome(line.text):
                 continue
-            if run:
-                self.report.at(
-                    "PQ103", f"unparsed text: {run[0].text[:60]!r}", run[0].start, run[-1].end
-                )
-                run = []
+            if index == after:
+                runs[-1].append(line)
+            else:
+                runs.append([line])
+            after = index + 1
+        for run in runs:
+            self.report.at(
+                "PQ103", f"unparsed text: {run[0].text[:60]!r}", run[0].start, run[-1].end
+            )
+
+
+def _grouped_ids(grouped: list[str], uin: str | None) -> tuple[str, ...]:
+    """The grouped question ids, first occurrences in order, without the record's own."""
+    return tuple(dict.fromkeys(g for g in grouped if g != uin))
 
 
 #: The lines that open the answer block or one of its parts.
