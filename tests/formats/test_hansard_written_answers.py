@@ -14,7 +14,10 @@ from hypothesis import strategies as st
 import pqparse
 from pqparse.formats.hansard_written_answers import (
     _CONTENT_LINE,
+    _MR_OFFICE,
+    _SPEAKER,
     NAME,
+    _addressed,
     _ends_with_number,
     _last_character,
     _may_cite,
@@ -616,3 +619,52 @@ def test_last_character_is_that_of_the_cleaned_text(
 ) -> None:
     ordered = [(min(a, b), max(a, b)) for a, b in stretches]
     assert _last_character(text, ordered) == _text_of(text, ordered)[-1:]
+
+
+def _addressed_in_full(written: str) -> str:
+    """``_addressed`` without its shortcut for questions already in the "To ask " form."""
+    lead = "To ask "
+    rest = written[len("asked ") :] if written.startswith("asked ") else written[len(lead) :]
+    if not (written.startswith(("asked ", lead))):
+        return written
+    if office := _MR_OFFICE.match(rest):
+        rest = "the " + rest[office.end() :]
+    return lead + rest
+
+
+@given(
+    st.sampled_from(["To ask ", "asked ", "To ask", "", "to ask "]),
+    st.sampled_from(["Mr. ", "Mr ", "Mr", "the ", "Mrs "]),
+    st.sampled_from(["Chancellor of the Exchequer what", "Attorney General", "Secretary", ""]),
+)
+def test_addressed_equals_the_full_rewrite(lead: str, mr: str, office: str) -> None:
+    written = lead + mr + office
+    assert _addressed(written) == _addressed_in_full(written)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "§ ",
+                "12. ",
+                "Mr. Smith",
+                "The Minister",
+                " ",
+                ":",
+                "[",
+                "]",
+                "holding",
+                "[holding answer 3 May]",
+                "answers",
+                "x",
+                "\n",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_a_speaker_head_needs_a_colon_or_a_holding_mark(words: list[str]) -> None:
+    text = "".join(words)
+    if _SPEAKER.match(text):
+        assert ":" in text or "holding" in text

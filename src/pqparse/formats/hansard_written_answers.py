@@ -17,7 +17,7 @@ import datetime
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from typing import cast
+from typing import NamedTuple, cast
 
 from lxml import etree
 
@@ -599,7 +599,7 @@ class _Paragraphs:
         if "asked" in text and (match := _ASKED.match(text)) and _asker_head(match):
             return _ASKED_KIND, match
         if (
-            (":" in text or "[" in text)
+            (":" in text or "holding" in text)  # a speaker head ends with ":" or "[holding"
             and (match := _SPEAKER.match(text))
             and _speaker_head(match.group("head")) is not None
         ):
@@ -848,6 +848,17 @@ class _Draft:
 class _Group:
     """Questions answered by one answer, and that answer as read so far."""
 
+    __slots__ = (
+        "answer",
+        "answer_bodies",
+        "answering",
+        "department",
+        "heading",
+        "holding",
+        "minister",
+        "questions",
+    )
+
     def __init__(self, heading: _Para | None, department: str | None) -> None:
         self.heading = heading
         self.department = department
@@ -932,6 +943,8 @@ _MR_OFFICE = re.compile(r"Mr\.?\s+(?=(?:Chancellor|Attorney|Solicitor)\b)")
 def _addressed(written: str) -> str:
     """The question as "To ask the <office> ...", whatever the layout's lead words."""
     lead = "To ask "
+    if written.startswith(lead) and not written.startswith("Mr", len(lead)):
+        return written  # already in that form (no "Mr." before the office)
     rest = written[len("asked ") :] if written.startswith("asked ") else written[len(lead) :]
     if not (written.startswith(("asked ", lead))):
         return written
@@ -996,6 +1009,18 @@ def _row_text(joined: str) -> str:
     while cleaned and not cleaned[0]:
         cleaned.pop(0)
     return " | ".join(cleaned)
+
+
+class _Shared(NamedTuple):
+    """What every record of one group shares."""
+
+    uins: list[str]
+    #: the answering minister's department (from a role printed that day)
+    department: str | None
+    sitting: datetime.date | None
+    heading: _Para | None
+    #: where each record's span starts (the subject heading, else the first question)
+    start: int
 
 
 class _Reader:
@@ -1312,7 +1337,8 @@ class _Reader:
         if group is None or not group.questions:
             return
         complete = self._complete(group, at_end)
-        answer = self._answer(group) if group.answering else None
+        sitting = self._sitting_date()
+        answer = self._answer(group, sitting) if group.answering else None
         end = group.answer[-1].end if group.answer else group.questions[-1].end
         if not group.answering and not at_end:
             first = group.questions[0]
@@ -1322,8 +1348,15 @@ class _Reader:
             self.report.at("PQ102", "the input is cut off inside a record", start, end)
         uins = [d.uin for d in group.questions if d.uin]
         holding = self._holding_dates(group.holding) if group.holding is not None else None
+        shared = _Shared(
+            uins,
+            self._minister_department(group.minister),
+            sitting,
+            group.heading,
+            group.heading.start if group.heading is not None else group.questions[0].start,
+        )
         for draft in group.questions:
-            self.records.append(self._record(group, draft, answer, uins, complete, end, holding))
+            self.records.append(self._record(group, draft, answer, shared, complete, end, holding))
 
     def _complete(self, group: _Group, at_end: bool) -> bool:
         if not at_end:
@@ -1335,20 +1368,24 @@ class _Reader:
             return True
         return self.text[last.start : last.end].rstrip()[-1:] in _TERMINAL
 
-    def _answer(self, group: _Group) -> Answer:
+    def _answer(self, group: _Group, sitting: datetime.date | None) -> Answer:
         texts: list[str] = []
         references: list[QuestionRef] = []
-        sitting = self._sitting_date()
         text = self.text
+        may_cite = _CITATION_HINT.search  # _may_cite, bound once
         for para, body in zip(group.answer, group.answer_bodies, strict=True):
             if not body:
                 continue
-            joined, starts = _joined(text, body)
+            if len(body) == 1:
+                start, end = body[0]
+                joined = text[start:end]
+            else:
+                joined = _joined(text, body)[0]
             written = _row_text(joined) if para.kind == _ROW else clean_inline(joined)
             if written:
                 texts.append(written)
-                if _may_cite(joined):
-                    references.extend(_refs(joined, starts, body, sitting))
+                if may_cite(joined):
+                    references.extend(_refs(*_joined(text, body), body, sitting))
         return Answer(
             text="\n\n".join(texts),
             paragraphs=tuple(texts),
@@ -1367,22 +1404,25 @@ class _Reader:
         group: _Group,
         draft: _Draft,
         answer: Answer | None,
-        uins: list[str],
+        shared: _Shared,
         complete: bool,
         end: int,
         holding: list[str] | None,
     ) -> WrittenQuestion:
-        lead = draft.lead or []
+        text = self.text
         body = draft.body
-        if draft.lead is not None:
-            written_part = _PART_END.sub("", _text_of(self.text, body))
-            written = clean_inline(f"{_text_of(self.text, lead)} {written_part}")
+        lead = draft.lead
+        if lead is not None:
+            written_part = _PART_END.sub("", _text_of(text, body))
+            written = clean_inline(f"{_text_of(text, lead)} {written_part}")
         else:
-            written = _text_of(self.text, body)
-        cited = [*lead, *body]
+            written = _text_of(text, body)
         addressee = _addressee(_addressed(written))
-        answering = self._minister_department(group.minister)
-        department = group.department or answering or addressee.department
+        department = group.department or shared.department or addressee.department
+        references: tuple[QuestionRef, ...] = ()
+        if _may_cite(written):
+            cited = [*lead, *body] if lead is not None else body
+            references = tuple(_refs(*_joined(text, cited), cited, shared.sitting))
         question = Question(
             text=written,
             asked_by=draft.asker,
@@ -1390,15 +1430,14 @@ class _Reader:
             department=department,
             addressee=addressee.title,
             date_for_answer=None,
-            references=(
-                tuple(_refs(*_joined(self.text, cited), cited, self._sitting_date()))
-                if _may_cite(written)
-                else ()
-            ),
+            references=references,
         )
-        house = self._house(draft, addressee.house)
-        heading = group.heading
-        start = heading.start if heading is not None else group.questions[0].start
+        uin = draft.uin
+        if uin is not None and uin.startswith("HL"):
+            house: House | None = House.LORDS
+        else:
+            house = addressee.house if addressee.house is not None else self.house_hint
+        heading = shared.heading
         extra: dict[str, object] = {}
         if holding is not None:
             extra["holding_answer_dates"] = list(holding)
@@ -1406,18 +1445,18 @@ class _Reader:
             extra["oral_question_number"] = draft.oral
         return WrittenQuestion(
             heading=heading.text if heading is not None else None,
-            uin=draft.uin,
+            uin=uin,
             legislature=Legislature.UK_PARLIAMENT,
             house=house,
             named_day=None,
             registered_interest=True if draft.interest else None,
             withdrawn=False,
-            grouped_question_ids=tuple([u for u in uins if u != draft.uin]),
+            grouped_question_ids=tuple([u for u in shared.uins if u != uin]),
             question=question,
             answer=answer,
             complete=complete,
             listed_on=None,
-            span=Span(start, end),
+            span=Span(shared.start, end),
             extra=extra,
         )
 
@@ -1430,13 +1469,6 @@ class _Reader:
             self.ministers[minister.name] = minister.department
             return minister.department
         return self.ministers.get(minister.name)
-
-    def _house(self, draft: _Draft, worded: House | None) -> House | None:
-        if draft.uin and draft.uin.startswith("HL"):
-            return House.LORDS
-        if worded is not None:
-            return worded
-        return self.house_hint
 
     def _holding_dates(self, match: re.Match[str]) -> list[str]:
         """ISO dates of "[holding answer 11 September 2003]", "[holding answers 3 and 4 July
