@@ -241,16 +241,18 @@ class _Speech:
         self.holding_on: datetime.date | None = None
         self.dropped_note = False
         self.clean = True
-        self._read_speech(element)
+        self._read_speech(element, asked)
 
     def _add(self, text: str) -> None:
         text = _clean(text)
         if text:
             self.paragraphs.append(text)
 
-    def _read_speech(self, speech: etree._Element) -> None:
+    def _read_speech(self, speech: etree._Element, asked: bool) -> None:
         """The blocks of the ``<ques>``/``<reply>``: ordinary paragraphs read inline, the
         rest through :meth:`_read_block`; inline markup is prepared only where there is some.
+        The question numbers of ordinary paragraphs are read in questions only (nothing
+        reads a reply's numbers).
         """
         paragraphs = self.paragraphs
         qnums = self.qnums
@@ -273,8 +275,12 @@ class _Speech:
                     text = _clean(text) if text else ""
                 if text:
                     paragraphs.append(text)
-                qnum = child.get("qnum")
-                if qnum is not None and (number := _qnum(qnum)) and number not in qnums:
+                if (
+                    asked
+                    and (qnum := child.get("qnum")) is not None
+                    and (number := _qnum(qnum))
+                    and number not in qnums
+                ):
                     qnums.append(number)
             elif isinstance(tag, str):
                 prepare_inline_markup(child)
