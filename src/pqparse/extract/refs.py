@@ -17,7 +17,7 @@ import bisect
 import datetime
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from pqparse.extract.dates import DATE_IN_TEXT, DATE_NAMES, MONTH_NAME, date_from_match
 from pqparse.models import House, QuestionRef, Span
@@ -61,7 +61,6 @@ _UNKEYED_START = re.compile(r"\[|\(HL|HL|S[1-6]|WQ|AQ")
 _LAW_REPORT = re.compile(r"[ \t]+(?:\d{1,3}[ \t]+)?(?:[A-Z]{2,}|Ch|Fam|All[ \t]+ER)\b")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ONE_ID = re.compile(_ID)
-_BARE_HINT = re.compile(r"HL|S[1-6]|WQ|AQ")
 # Text without any of these cannot hold a reference (keyword, "[", Lords or devolved id).
 _ANY_REF_HINT = re.compile(r"uestion|UESTION|PQ|UIN|HL|S[1-6]|WQ|AQ|\[")
 _RANGE_BETWEEN = re.compile(rf"{_RANGE}$")
@@ -118,26 +117,30 @@ def _house_of(ref_id: str) -> House | None:
     return House.LORDS if ref_id.startswith("HL") and ref_id[2:].isdigit() else None
 
 
-def _scan(pattern: re.Pattern[str], hint: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _scan(pattern: re.Pattern[str], hint: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """The matches of ``pattern.finditer(text)``, trying the pattern only where ``hint`` does.
 
     Exact when ``pattern`` can only match where ``hint`` matches and never matches the
     empty string: positions skipped could not start a match, and each match resumes the
     scan at its end as ``finditer`` does. After :data:`_MAX_TRIES` tries (text dense with
-    hints) the plain scan takes over from the same point.
+    hints) the plain scan takes over from the same point. A list, not a generator: the
+    usual text has no match or one, and a list costs no frame resumed per match.
     """
+    matches: list[re.Match[str]] = []
+    search, match_at = hint.search, pattern.match
     position = 0
     for _ in range(_MAX_TRIES):
-        found = hint.search(text, position)
+        found = search(text, position)
         if found is None:
-            return
-        match = pattern.match(text, found.start())
+            return matches
+        match = match_at(text, found.start())
         if match is None:
             position = found.start() + 1
         else:
             position = match.end()
-            yield match
-    yield from pattern.finditer(text, position)
+            matches.append(match)
+    matches.extend(pattern.finditer(text, position))
+    return matches
 
 
 def _dates_in(text: str) -> list[re.Match[str]]:
@@ -455,21 +458,23 @@ def find_question_refs(
     """
     if not _ANY_REF_HINT.search(text):
         return ()
+    keyed = _scan(_KEYED_REFS, _KEYED_START, text)
+    unkeyed = _scan(_UNKEYED_REFS, _UNKEYED_START, text)
+    if not keyed and not unkeyed:
+        return ()
     found: list[QuestionRef] = []
     keyed_spans: list[tuple[int, int]] = []
     budget = [_MAX_EXPANDED]
     dates = _CitedDates(text, default_year, not_after)
-    for match in _scan(_KEYED_REFS, _KEYED_START, text):
+    for match in keyed:
         min_digits = _min_digits_after(text, match.start())
         refs = _refs_in_group(text, match, offset, dates, min_digits, budget)
         if refs:
             found.extend(refs)
             keyed_spans.append((match.start(), match.end()))
-    if not found and "[" not in text and "(" not in text and not _BARE_HINT.search(text):
-        return ()
     keyed_count = len(found)
     starts = [a for a, _ in keyed_spans]
-    for match in _scan(_UNKEYED_REFS, _UNKEYED_START, text):
+    for match in unkeyed:
         i = bisect.bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < keyed_spans[i][1]:
             continue
