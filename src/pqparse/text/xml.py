@@ -190,7 +190,18 @@ def split_prolog(head: str) -> tuple[int, str | None]:
 class EntityExpander:
     """Replaces entity references chunk by chunk; notes each refused name once."""
 
-    __slots__ = ("_added", "_budget_hit", "_carry", "_noted", "_read", "notes", "refused", "safe")
+    __slots__ = (
+        "_added",
+        "_budget_hit",
+        "_carry",
+        "_expansions",
+        "_limit",
+        "_noted",
+        "_read",
+        "notes",
+        "refused",
+        "safe",
+    )
 
     def __init__(self, safe: dict[str, str], refused: dict[str, str], notes: list[str]) -> None:
         self.safe = safe
@@ -200,7 +211,10 @@ class EntityExpander:
         self._carry = ""
         self._added = 0
         self._read = 0
+        self._limit = _MIN_BUDGET
         self._budget_hit = False
+        #: name -> (value, growth of the text when ``&name;`` becomes the value)
+        self._expansions = {name: _expansion(name, value) for name, value in safe.items()}
 
     def _drop(self, name: str, reason: str) -> str:
         if name not in self._noted:
@@ -209,27 +223,38 @@ class EntityExpander:
         return ""
 
     def _replace(self, match: re.Match[str]) -> str:
-        name = match.group(1)
-        value = self.safe.get(name)
-        if value is None:
-            if name in self.refused:
-                return self._drop(name, self.refused[name])
-            codepoint = name2codepoint.get(name)
-            if codepoint is None:
-                return self._drop(name, "it is not declared")
-            value = f"&#{codepoint};"
-        self._added += len(value) - len(match.group())
-        if self._added > max(_MIN_BUDGET, self._read):
+        expansion = self._expansions.get(match[1])
+        if expansion is None:
+            expansion = self._undeclared(match[1])
+            if expansion is None:
+                return ""
+        value, growth = expansion
+        self._added += growth
+        if self._added > self._limit:  # the limit is max(_MIN_BUDGET, characters read)
             if not self._budget_hit:
                 self._budget_hit = True
                 self.notes.append("entity expansion stopped: it would more than double the input")
             return ""
         return value
 
+    def _undeclared(self, name: str) -> tuple[str, int] | None:
+        """The expansion of a name not declared plain text: an HTML entity name's character
+        (remembered), else ``None`` (refused or unknown: noted once, dropped)."""
+        if name in self.refused:
+            self._drop(name, self.refused[name])
+            return None
+        codepoint = name2codepoint.get(name)
+        if codepoint is None:
+            self._drop(name, "it is not declared")
+            return None
+        expansion = self._expansions[name] = _expansion(name, f"&#{codepoint};")
+        return expansion
+
     def feed(self, chunk: str) -> str:
         """Expanded text of ``chunk``; a reference cut at the chunk end waits for the next."""
         text = self._carry + chunk
         self._read += len(chunk)
+        self._limit = max(_MIN_BUDGET, self._read)
         cut = _PARTIAL_REFERENCE.search(text, max(0, len(text) - 70))
         if cut:
             text, self._carry = text[: cut.start()], text[cut.start() :]
@@ -241,6 +266,11 @@ class EntityExpander:
         """Whatever is left over at the end of the input."""
         rest, self._carry = self._carry, ""
         return _REFERENCE.sub(self._replace, rest)
+
+
+def _expansion(name: str, value: str) -> tuple[str, int]:
+    """``value`` and how much longer it is than the reference ``&name;``."""
+    return value, len(value) - len(name) - 2
 
 
 def safe_xml_bytes(chunks: Iterable[str], notes: list[str]) -> Iterator[bytes]:
