@@ -279,11 +279,15 @@ def _is_chrome(text: str, labelled: bool | None = None) -> bool:
 
 #: First characters of the chrome lines that :func:`_is_chrome` knows besides captions.
 _CHROME_INITIALS = frozenset("'‘’nNiItTS")
+#: Common labelled starts that no chrome line has (the question, "This question was …").
+_NEVER_CHROME = ("To ask", "This ")
 
 
 def _may_be_chrome(text: str, labelled: bool) -> bool:
     """A cheap necessary condition for :func:`_is_chrome` (``text`` is not empty)."""
-    return (labelled and text[0] in _CHROME_INITIALS) or text.endswith("Portrait")
+    return (
+        labelled and text[0] in _CHROME_INITIALS and not text.startswith(_NEVER_CHROME)
+    ) or text.endswith("Portrait")
 
 
 def _date_in(text: str) -> datetime.date | None:
@@ -426,7 +430,7 @@ class _TextReader:
             text = self.lines[k].text
             if not text:
                 continue
-            if _is_chrome(text) or _UIN.match(text) or _label(text):
+            if _is_chrome(text) or (text[0] in "Uu" and _UIN.match(text)) or _label(text):
                 return None
             return k
         return None
@@ -458,7 +462,8 @@ class _TextReader:
             words = words_of(text[:1])  # _maybe_labelled and _may_be_chrome, inlined
             labelled = words is not None and words.match(text) is not None
             if (
-                (labelled and text[0] in _CHROME_INITIALS) or text.endswith("Portrait")
+                (labelled and text[0] in _CHROME_INITIALS and not text.startswith(_NEVER_CHROME))
+                or text.endswith("Portrait")
             ) and _is_chrome(text, labelled):
                 i += 1
                 continue
@@ -542,7 +547,8 @@ class _TextReader:
             words = words_of(text[:1])  # _maybe_labelled and _may_be_chrome, inlined
             labelled = words is not None and words.match(text) is not None
             if (
-                (labelled and text[0] in _CHROME_INITIALS) or text.endswith("Portrait")
+                (labelled and text[0] in _CHROME_INITIALS and not text.startswith(_NEVER_CHROME))
+                or text.endswith("Portrait")
             ) and _is_chrome(text, labelled):
                 if _NAMED_DAY_NOTE.match(text):
                     draft.named_day = True
@@ -771,7 +777,11 @@ class _TextReader:
         self, lines: list[Line]
     ) -> tuple[Minister | None, str | None, dict[str, str] | None]:
         """Answerer block: a person (name, role or party, seat, house) or a department."""
-        texts = [clean_inline(line.text) for line in lines if not is_portrait_caption(line.text)]
+        texts = [  # a caption holds the word: other lines skip the check
+            clean_inline(line.text)
+            for line in lines
+            if "Portrait" not in line.text or not is_portrait_caption(line.text)
+        ]
         if not texts:
             return None, None, None
         if _is_department(texts[0]):
@@ -1111,10 +1121,13 @@ def _read_detail(
     low, high = region
     for line in split_lines(text):
         start = line.start
-        if sidebar_spans and any(s <= start < e for s, e in sidebar_spans):
-            sidebar_lines.append(line)
-        elif low <= start <= high:
-            lines.append(line)
+        for sidebar_start, sidebar_end in sidebar_spans:
+            if sidebar_start <= start < sidebar_end:
+                sidebar_lines.append(line)
+                break
+        else:
+            if low <= start <= high:
+                lines.append(line)
     box = rendered.by_id.get("collapse-details")
     question_ends = dict([spans[box]]) if box is not None and _inside(box) else {}
     reader = _TextReader(text, lines, report, _Hints(attachments, question_ends))
@@ -1163,6 +1176,8 @@ def _apply_sidebar(
         return attrs.evolve(
             record, withdrawn=True, answer=None, named_day=named_day, registered_interest=interest
         )
+    if named_day is record.named_day and interest is record.registered_interest:
+        return record  # the sidebar adds nothing (an evolved copy would equal it)
     return attrs.evolve(record, named_day=named_day, registered_interest=interest)
 
 
