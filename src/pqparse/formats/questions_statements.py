@@ -318,17 +318,17 @@ class _Segment:
     original_on: datetime.date | None = None
 
 
-@attrs.define
 class _Draft:
-    """Everything read for one record so far."""
+    """Everything read for one record so far.
 
-    start: int
-    end: int
+    A plain class: the fields that start as constants are class attributes until set, so a
+    record's draft costs only its span and its lists.
+    """
+
     heading: str | None = None
     department: str | None = None
     uin: str | None = None
     asked_on: datetime.date | None = None
-    member_lines: list[Line] = attrs.field(factory=list)
     question: tuple[int, int] | None = None
     named_day: bool | None = None
     interest: bool | None = None
@@ -336,14 +336,19 @@ class _Draft:
     withdrawn: bool = False
     awaiting: bool = False
     answer_label: bool = False
-    answerer_lines: list[Line] = attrs.field(factory=list)
     answered_on: datetime.date | None = None
     date_pending: bool = False
     holding_on: datetime.date | None = None
-    segments: list[_Segment] = attrs.field(factory=list)
-    grouped: list[str] = attrs.field(factory=list)
-    attachments: list[dict[str, Any]] = attrs.field(factory=list)
     trailer: bool = False
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+        self.member_lines: list[Line] = []
+        self.answerer_lines: list[Line] = []
+        self.segments: list[_Segment] = []
+        self.grouped: list[str] = []
+        self.attachments: list[dict[str, Any]] = []
 
     def segment(self) -> _Segment:
         if not self.segments:
@@ -711,8 +716,12 @@ class _TextReader:
     ) -> Answer | None:
         if not draft.answer_label and not draft.segments:
             return None
-        correction = next((s for s in reversed(draft.segments) if s.is_correction), None)
-        original = next((s for s in draft.segments if not s.is_correction), None)
+        segments = draft.segments
+        if len(segments) < 2 and not (segments and segments[0].is_correction):
+            correction, original = None, (segments[0] if segments else None)  # the usual case
+        else:
+            correction = next((s for s in reversed(segments) if s.is_correction), None)
+            original = next((s for s in segments if not s.is_correction), None)
         if correction is None:
             return answer_from(
                 self.text,
