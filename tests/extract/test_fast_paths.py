@@ -67,7 +67,9 @@ def _generated(count: int, seed: int, most_words: int = 14) -> list[str]:
 def _date_texts() -> list[str]:
     """Dates in every layout, with every separator the pattern allows and some it does not."""
     texts = []
-    for before in ("Monday", "Mon.", "tues", "on", "x-", "April", "Sept.", "\u017fept"):
+    befores = ("Monday", "Mon.", "tues", "on", "x-", "April", "Sept.", "\u017fept")
+    # what may stand right before a number that is not a date: "SDS40", "(8", "£5", "_1"
+    for before in (*befores, "SDS", "(", "_", "/", "£", "\u0663"):
         for gap in (" ", ", ", "., ", ".,  ", ",\n", ".", ",", ""):
             for number in ("8", "23rd", "2019", "2019-02-25", "25/02/2019", "123", "\u0663"):
                 for after in (" April", " of May 2025", ", 2025", "th June", ""):

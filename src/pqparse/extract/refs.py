@@ -171,9 +171,17 @@ def _dates_in(text: str) -> list[re.Match[str]]:
                     found.append(date)
                     resume = date.end()
             continue
-        if not reversed_text:
-            reversed_text = text[::-1]
-        before = _WORD_BEFORE_REVERSED.match(reversed_text, size - start)
+        before: re.Match[str] | None = None
+        if start and not text[start - 1].isspace():
+            # no name before the number (spaces follow one), and no date at it after a
+            # letter, digit, "_", "/" or "-" (DATE_IN_TEXT's look-behind): "SDS40", "2024-25"
+            previous = text[start - 1]
+            if previous.isalnum() or previous in "_/-":
+                continue
+        else:
+            if not reversed_text:
+                reversed_text = text[::-1]
+            before = _WORD_BEFORE_REVERSED.match(reversed_text, size - start)
         if before is not None and size - before.end() >= resume:
             word = before.group("word")
             # a letter the case-insensitive pattern folds unusually ("ſ") keeps the word
