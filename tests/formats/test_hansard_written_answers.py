@@ -481,12 +481,12 @@ def test_linear_time_on_a_large_day() -> None:
     )
     small = DAY + item * 200
     large = DAY + item * 2000
-    started = time.perf_counter()
+    started = time.process_time()
     parse(small)
-    small_time = time.perf_counter() - started
-    started = time.perf_counter()
+    small_time = time.process_time() - started
+    started = time.process_time()
     doc = parse(large)
-    large_time = time.perf_counter() - started
+    large_time = time.process_time() - started
     assert len(doc.records) == 2000
     assert large_time < small_time * 25
 

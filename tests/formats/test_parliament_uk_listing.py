@@ -480,9 +480,9 @@ def test_parse_time_grows_linearly() -> None:
     def best(text: str) -> float:
         times = []
         for _ in range(3):
-            start = time.perf_counter()
+            start = time.process_time()
             parse(text)
-            times.append(time.perf_counter() - start)
+            times.append(time.process_time() - start)
         return min(times)
 
     assert best(large) < best(small) * 10 * 3

@@ -399,11 +399,11 @@ def test_stream_reads_values_cut_at_any_chunk_end(
 )
 def test_pathological_nesting_is_refused_quickly(data: bytes) -> None:
     """Deep nesting must not exhaust the stack (parse) nor memory (a prefix-tracking stream)."""
-    start = time.perf_counter()
+    start = time.process_time()
     doc = pqparse.parse(data, format=api.NAME)
     report = Report()
     streamed = list(api.stream(io.BytesIO(data), report))
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
     assert all(d.code != "PQ199" for d in doc.diagnostics)
     assert any(d.code == "PQ402" for d in doc.diagnostics)
     assert any(d.code == "PQ402" for d in report.diagnostics)
