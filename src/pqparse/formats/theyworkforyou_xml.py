@@ -731,15 +731,18 @@ class _GroupRenderer:
         return records
 
     def question(self, speech: _Speech) -> tuple[int, int]:
+        """The label and paragraphs of one question; the span of its paragraphs."""
         label = self.line(_question_label(speech))
+        paragraphs = speech.paragraphs
         if not speech.qnums:
             self.at("PQ104", "the question has no number (qnum)", label)
         if speech.speaker is None:
             self.at("PQ104", "the question has no speakername", label)
-        if not speech.paragraphs:
+        if not paragraphs:
             self.at("PQ104", "the question text is missing", label)
             return label[1], label[1]
-        stretch = self.stretch(speech.paragraphs)
+        # one paragraph, the usual case, is one line
+        stretch = self.line(paragraphs[0]) if len(paragraphs) == 1 else self.stretch(paragraphs)
         if speech.dropped_note:
             self.at("PQ106", "parlparse notes the question may be truncated", stretch)
         return stretch
@@ -809,7 +812,10 @@ def _extra(question: _Speech, answer_extra: dict[str, str]) -> dict[str, str]:
 def _answer_extra(reply: _Speech) -> dict[str, str]:
     """The source fields of the (first) reply, shared by the group's records."""
     extra: dict[str, str] = {}
-    _ids(extra, "answered_by", reply)
+    if reply.person_id:
+        extra["answered_by_person_id"] = reply.person_id
+    if reply.speakerid and reply.speakerid != "unknown":
+        extra["answered_by_speakerid"] = reply.speakerid
     if reply.holding_on is not None:
         extra["holding_answer_on"] = reply.holding_on.isoformat()
     return extra
@@ -825,13 +831,6 @@ def _member(name: str) -> Member:
 def _minister(name: str) -> Minister:
     """The minister named ``name``; the files name no role, so no department either."""
     return Minister(name=name, role=None, department=None)
-
-
-def _ids(extra: dict[str, str], prefix: str, speech: _Speech) -> None:
-    if speech.person_id:
-        extra[f"{prefix}_person_id"] = speech.person_id
-    if speech.speakerid and speech.speakerid != "unknown":
-        extra[f"{prefix}_speakerid"] = speech.speakerid
 
 
 # --- the event loop -------------------------------------------------------------------------
