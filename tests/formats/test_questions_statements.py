@@ -316,9 +316,9 @@ def test_large_text_parses_in_linear_time() -> None:
         gc.disable()  # full collections grow with the heap: not the parser's cost
         try:
             for _ in range(3):
-                start = time.perf_counter()
+                start = time.process_time()
                 doc = pqparse.parse(text, format=qs.NAME)
-                best = min(best, time.perf_counter() - start)
+                best = min(best, time.process_time() - start)
         finally:
             gc.enable()
         assert len(doc.records) == text.count("Question for ")
@@ -332,9 +332,9 @@ def test_large_text_parses_in_linear_time() -> None:
 def test_adversarial_lines_stay_fast() -> None:
     hostile = "UIN " + "1" * 50_000 + "\n" + "Grouped Questions: " + "1 | " * 50_000 + "\n"
     hostile += "Answered on " + "9 " * 50_000 + "\n" + "Question for " + "x" * 50_000 + "\n"
-    start = time.perf_counter()
+    start = time.process_time()
     pqparse.parse(hostile, format=qs.NAME)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 def test_patterns_compile_once_at_import() -> None:
