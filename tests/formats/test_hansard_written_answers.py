@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -481,14 +483,24 @@ def test_linear_time_on_a_large_day() -> None:
     )
     small = DAY + item * 200
     large = DAY + item * 2000
-    started = time.process_time()
-    parse(small)
-    small_time = time.process_time() - started
-    started = time.process_time()
-    doc = parse(large)
-    large_time = time.process_time() - started
-    assert len(doc.records) == 2000
-    assert large_time < small_time * 25
+    assert len(parse(large).records) == 2000
+    # CPU time, best of two, collector paused: its passes grow with the whole test session's
+    # heap, which is not the parser's cost
+    assert _cpu_seconds(lambda: parse(large)) < _cpu_seconds(lambda: parse(small)) * 25
+
+
+def _cpu_seconds(run: Callable[[], object]) -> float:
+    best = float("inf")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(2):
+            started = time.process_time()
+            run()
+            best = min(best, time.process_time() - started)
+    finally:
+        gc.enable()
+    return best
 
 
 def test_archive_page_without_names() -> None:
