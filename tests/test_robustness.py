@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import pqparse
+from cpu_timing import best_cpu_seconds
 from fixture_files import fixture_inputs
 
 EXAMPLE = (
@@ -87,22 +86,6 @@ def _ordinary(size: int) -> str:
     return (EXAMPLE_TEXT + "\n\n") * (size // len(EXAMPLE_TEXT) + 1)
 
 
-def _seconds(fn: Callable[[], object]) -> float:
-    """Best of two runs in CPU time (other processes' load does not count), with the garbage
-    collector paused (its cost grows with the heap)."""
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(2):
-            start = time.process_time()
-            fn()
-            best = min(best, time.process_time() - start)
-    finally:
-        gc.enable()
-    return best
-
-
 #: A pathological input may cost this much more than an ordinary document of its size (it
 #: can hold 100 000 references, each a result object); catastrophic backtracking would cost
 #: thousands of times more.
@@ -114,16 +97,19 @@ GROWTH_LIMIT = 16
 @pytest.mark.parametrize("name", sorted(_pathological()))
 def test_pathological_input_is_linear(name: str) -> None:
     source = _pathological()[name]
-    baseline = max(_seconds(lambda: pqparse.parse(_ordinary(len(source)))), 0.05)
-    elapsed = _seconds(lambda: pqparse.parse(source))
+    baseline = max(best_cpu_seconds(lambda: pqparse.parse(_ordinary(len(source))), runs=2), 0.05)
+    elapsed = best_cpu_seconds(lambda: pqparse.parse(source), runs=2)
     assert elapsed < SLOWDOWN_LIMIT * baseline, f"{name}: {elapsed:.2f}s vs {baseline:.2f}s"
     for fmt in pqparse.FORMATS:
-        forced = _seconds(lambda fmt=fmt: pqparse.parse(source, format=fmt))
+        forced = best_cpu_seconds(lambda fmt=fmt: pqparse.parse(source, format=fmt), runs=2)
         assert forced < SLOWDOWN_LIMIT * baseline, f"{name} as {fmt}: {forced:.2f}s"
         if forced > 0.2:  # slow enough to time its growth reliably
             tenth = source[: len(source) // 10]
             small = max(
-                _seconds(lambda fmt=fmt, tenth=tenth: pqparse.parse(tenth, format=fmt)), 1e-3
+                best_cpu_seconds(
+                    lambda fmt=fmt, tenth=tenth: pqparse.parse(tenth, format=fmt), runs=2
+                ),
+                1e-3,
             )
             assert forced < GROWTH_LIMIT * small, f"{name} as {fmt}: grows faster than linear"
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import re
-import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+
+from cpu_timing import best_cpu_seconds
 
 ONE_MB = 1_000_000
 #: An extractor may take this many times one ``re.finditer(r"\S+")`` pass over 1 MB of prose.
@@ -21,27 +21,11 @@ def repeat_to_1mb(unit: str) -> str:
     return (unit * (ONE_MB // len(unit) + 1))[:ONE_MB]
 
 
-def _seconds(function: Callable[[], Any]) -> float:
-    """Best of three runs with the cyclic garbage collector paused (its full collections
-    grow with the heap and would make linear work look superlinear on a busy machine)."""
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(3):
-            start = time.process_time()
-            function()
-            best = min(best, time.process_time() - start)
-    finally:
-        gc.enable()
-    return best
-
-
 @pytest.fixture(scope="session")
 def token_pass_seconds() -> float:
     """Time of one ``re.finditer(r"\\S+")`` pass over 1 MB of ordinary prose."""
     prose = repeat_to_1mb("To ask the Secretary of State, what steps he is taking. ")
-    return _seconds(lambda: sum(1 for _ in re.finditer(r"\S+", prose)))
+    return best_cpu_seconds(lambda: sum(1 for _ in re.finditer(r"\S+", prose)))
 
 
 @pytest.fixture
@@ -50,7 +34,7 @@ def assert_linear(token_pass_seconds: float) -> Callable[[Callable[[str], Any], 
 
     def check(extract: Callable[[str], Any], text: str) -> None:
         assert len(text) >= ONE_MB
-        took = _seconds(lambda: extract(text))
+        took = best_cpu_seconds(lambda: extract(text))
         assert took <= SLOWDOWN_LIMIT * token_pass_seconds, (
             f"{took:.3f}s is over {SLOWDOWN_LIMIT}x the {token_pass_seconds:.3f}s token pass"
         )
@@ -74,7 +58,7 @@ def assert_scales_linearly() -> Callable[[Callable[[str], Any], str], None]:
         small_size, big_size = GROWTH_SIZES
         big = (unit * (big_size // len(unit) + 1))[:big_size]
         small = big[:small_size]
-        ratio = _seconds(lambda: extract(big)) / _seconds(lambda: extract(small))
+        ratio = best_cpu_seconds(lambda: extract(big)) / best_cpu_seconds(lambda: extract(small))
         assert ratio < 8, f"4x the input took {ratio:.1f}x the time"
 
     return check

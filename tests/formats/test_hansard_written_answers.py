@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import gc
 import re
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import pqparse
+from cpu_timing import best_cpu_seconds
 from pqparse.formats.hansard_written_answers import (
     _CONTENT_LINE,
     _MR_OFFICE,
@@ -486,21 +484,8 @@ def test_linear_time_on_a_large_day() -> None:
     assert len(parse(large).records) == 2000
     # CPU time, best of two, collector paused: its passes grow with the whole test session's
     # heap, which is not the parser's cost
-    assert _cpu_seconds(lambda: parse(large)) < _cpu_seconds(lambda: parse(small)) * 25
-
-
-def _cpu_seconds(run: Callable[[], object]) -> float:
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(2):
-            started = time.process_time()
-            run()
-            best = min(best, time.process_time() - started)
-    finally:
-        gc.enable()
-    return best
+    large_seconds = best_cpu_seconds(lambda: parse(large), runs=2)
+    assert large_seconds < best_cpu_seconds(lambda: parse(small), runs=2) * 25
 
 
 def test_archive_page_without_names() -> None:

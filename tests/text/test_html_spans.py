@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
 
 import pytest
 
+from cpu_timing import best_cpu_seconds
 from pqparse.text.html import element_to_text, parse_html
 from pqparse.text.html_spans import render_with_spans
 
@@ -59,22 +58,6 @@ def test_index_by_class_and_id_in_document_order() -> None:
     assert rendered.by_id["main-content"].tag == "div"
 
 
-def _best_seconds(function: Callable[[], object]) -> float:
-    """Best of three runs with the cyclic garbage collector paused (its full collections grow
-    with the heap and would make linear work look superlinear on a busy machine)."""
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(3):
-            start = time.process_time()
-            function()
-            best = min(best, time.process_time() - start)
-    finally:
-        gc.enable()
-    return best
-
-
 @pytest.mark.parametrize("render", [render_with_spans, element_to_text])
 def test_nested_empty_elements_render_in_linear_time(render: Callable[..., object]) -> None:
     def seconds(groups: int) -> float:
@@ -82,6 +65,6 @@ def test_nested_empty_elements_render_in_linear_time(render: Callable[..., objec
         root = parse_html(markup)
         assert root is not None
         assert element_to_text(root).count("x") == groups
-        return _best_seconds(lambda: render(root))
+        return best_cpu_seconds(lambda: render(root))
 
     assert seconds(2_000) < 30 * max(seconds(200), 1e-4)
